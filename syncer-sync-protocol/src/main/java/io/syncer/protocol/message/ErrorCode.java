@@ -18,7 +18,7 @@ public enum ErrorCode {
   TOO_LARGE(true),
   /** The {@code type} is unknown to the receiver (or is sent in the wrong direction). */
   UNKNOWN_TYPE(false),
-  /** {@code hello.protocol} names a revision the server does not speak; the server closes (1008). */
+  /** {@code hello.protocol} is a revision the server does not speak; the server closes (1008). */
   UNSUPPORTED_VERSION(true),
   /** No session yet ({@code hello} first), or the token or resume token is invalid. */
   UNAUTHORIZED(false),
