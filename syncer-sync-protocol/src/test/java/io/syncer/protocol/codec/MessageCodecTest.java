@@ -50,13 +50,6 @@ class MessageCodecTest {
   }
 
   @Test
-  void encodingEscapesControlCharactersAndKeepsUnicode() {
-    String json = codec.encode(SampleMessages.all().get(7));
-    assertThat(json).isEqualTo(
-        "{\"type\":\"error\",\"code\":\"bad_message\",\"message\":\"line\\n\\\"two\\\"\\u0001\"}");
-  }
-
-  @Test
   void fieldOrderAndUnknownFieldsDoNotMatter() throws ProtocolException {
     Message decoded =
         codec.decode("{\"rid\":3,\"positionUs\":5,\"extra\":{\"deep\":[1,2]},\"type\":\"seek\"}");
@@ -158,9 +151,9 @@ class MessageCodecTest {
 
   @Test
   void serverMessagesFromAClientAreUnknownTypes() throws ProtocolException {
-    String welcome = codec.encode(SampleMessages.all().get(2));
+    String welcome = codec.encode(SampleMessages.named().get("welcome"));
     assertRejected(() -> codec.decodeFromClient(welcome), ErrorCode.UNKNOWN_TYPE);
-    assertThat(codec.decodeFromServer(welcome)).isEqualTo(SampleMessages.all().get(2));
+    assertThat(codec.decodeFromServer(welcome)).isEqualTo(SampleMessages.named().get("welcome"));
     ClientMessage play = codec.decodeFromClient("{\"type\":\"play\"}");
     assertThat(play).isEqualTo(new Play());
     assertRejected(() -> codec.decodeFromServer("{\"type\":\"play\"}"), ErrorCode.UNKNOWN_TYPE);
@@ -216,9 +209,9 @@ class MessageCodecTest {
 
   @Test
   void tokensAreRedactedFromToString() {
-    Message hello = SampleMessages.all().get(1);
+    Message hello = SampleMessages.named().get("hello-full");
     assertThat(hello.toString()).doesNotContain("eyJhbGciOi").doesNotContain("r3sume");
-    assertThat(SampleMessages.all().get(2).toString()).doesNotContain("r3sume");
+    assertThat(SampleMessages.named().get("welcome").toString()).doesNotContain("r3sume");
   }
 
   @Test

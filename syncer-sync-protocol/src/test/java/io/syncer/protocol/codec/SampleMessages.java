@@ -31,7 +31,9 @@ import io.syncer.protocol.message.TransferOwner;
 import io.syncer.protocol.message.Wait;
 import io.syncer.protocol.message.WaitReason;
 import io.syncer.protocol.message.Welcome;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -51,7 +53,8 @@ final class SampleMessages {
   static final Media BARE_MEDIA =
       new Media("m-7", "", INFO_HASH, "magnet:?xt=urn:btih:" + INFO_HASH, 3,
           OptionalLong.empty(), OptionalLong.empty());
-  static final Member OWNER = new Member("u1", "Ana", MemberState.READY, 30_000_000, -1_200, 41_000);
+  static final Member OWNER =
+      new Member("u1", "Ana", MemberState.READY, 30_000_000, -1_200, 41_000);
   static final Member GUEST =
       new Member("u2", "Bo Ørsted 🎬", MemberState.BUFFERING, 0, 0, 180_500);
   static final Timeline PLAYING =
@@ -60,48 +63,60 @@ final class SampleMessages {
 
   private SampleMessages() {}
 
+  /** Every sample under the name of its vector in {@code docs/protocol/vectors/messages.json}. */
+  static Map<String, Message> named() {
+    Map<String, Message> samples = new LinkedHashMap<>();
+    samples.put("hello-minimal", new Hello("syncer-java/0.1"));
+    samples.put("hello-full", new Hello(1, "syncer-java/0.1", Optional.of("Ana"),
+        Optional.of("eyJhbGciOi.J9.x-y_z"), Optional.of("r3sume"), OptionalLong.of(1)));
+    samples.put("welcome",
+        new Welcome(1, "s-1", "u1", "Ana", "r3sume", 9_000_000_000L, 65_536, false));
+    samples.put("clock_request", new ClockRequest(123_456));
+    samples.put("clock_request-negative-epoch", new ClockRequest(-5));
+    samples.put("clock_response", new ClockResponse(123_456, 9_000_000_100L, 9_000_000_150L));
+    samples.put("error-with-rid", new ErrorMessage(ErrorCode.FORBIDDEN,
+        "only the owner controls playback", OptionalLong.of(9)));
+    samples.put("error-escapes", new ErrorMessage(ErrorCode.BAD_MESSAGE,
+        "line\n\"two\"\u0001\u001f\t\\/\u007f\u2028é"));
+    samples.put("create_room", new CreateRoom());
+    samples.put("create_room-rid", new CreateRoom(OptionalLong.of(2)));
+    samples.put("join_room", new JoinRoom("7K3M9QXA"));
+    samples.put("join_room-16-chars-max-rid",
+        new JoinRoom("7K3M9QXAZZ00WXYZ", OptionalLong.of(9_007_199_254_740_991L)));
+    samples.put("leave_room", new LeaveRoom());
+    samples.put("room_state-playing", new RoomState("7K3M9QXA", "u2", "u1",
+        List.of(OWNER, GUEST), PLAYING, Optional.of(MEDIA), List.of("u2")));
+    samples.put("room_state-empty", new RoomState("7K3M9QXA", "u1", "u1",
+        List.of(OWNER), EMPTY, Optional.empty(), List.of()));
+    samples.put("members", new Members("u1", List.of(OWNER, GUEST)));
+    samples.put("play", new Play());
+    samples.put("play-rid", new Play(OptionalLong.of(3)));
+    samples.put("pause-rid", new Pause(OptionalLong.of(4)));
+    samples.put("seek", new Seek(1_800_000_000L));
+    samples.put("seek-zero-rid", new Seek(0, OptionalLong.of(5)));
+    samples.put("set_rate", new SetRate(1.5));
+    samples.put("set_rate-min-rid", new SetRate(0.25, OptionalLong.of(6)));
+    samples.put("set_media-full-rid", new SetMedia(MEDIA, OptionalLong.of(7)));
+    samples.put("set_media-bare", new SetMedia(BARE_MEDIA));
+    samples.put("transfer_owner-rid", new TransferOwner("u2", OptionalLong.of(8)));
+    samples.put("timeline-play", new TimelineUpdate(PLAYING, TimelineCause.PLAY, "u1"));
+    samples.put("timeline-wait-by-server", new TimelineUpdate(
+        new Timeline(8, Optional.of("m-42"), true, 600_250_000, 1.25, 9_000_400_000L),
+        TimelineCause.WAIT, TimelineUpdate.BY_SERVER));
+    samples.put("status-ready", new Status(PlayerState.READY, 30_000_000, 600_012_000, 1_500, 800));
+    samples.put("status-buffering", new Status(PlayerState.BUFFERING, 0, 0, -25_000, 0));
+    samples.put("wait-buffering", new Wait(List.of("u2"), WaitReason.BUFFERING, 9_030_000_000L));
+    samples.put("wait-cleared", new Wait(List.of(), WaitReason.JOINING, 0));
+    samples.put("swarm_announce", new SwarmAnnounce(INFO_HASH, 6881, Optional.empty()));
+    samples.put("swarm_announce-host",
+        new SwarmAnnounce(INFO_HASH, 51413, Optional.of("2001:db8::7")));
+    samples.put("swarm_peers", new SwarmPeers(INFO_HASH, List.of(
+        new SwarmPeer("u1", "192.0.2.10", 6881), new SwarmPeer("u2", "2001:db8::7", 51413))));
+    samples.put("swarm_peers-empty", new SwarmPeers(INFO_HASH, List.of()));
+    return samples;
+  }
+
   static List<Message> all() {
-    return List.of(
-        new Hello("syncer-java/0.1"),
-        new Hello(1, "syncer-java/0.1", Optional.of("Ana"), Optional.of("eyJhbGciOi.J9.x-y_z"),
-            Optional.of("r3sume"), OptionalLong.of(1)),
-        new Welcome(1, "s-1", "u1", "Ana", "r3sume", 9_000_000_000L, 65_536, false),
-        new ClockRequest(123_456),
-        new ClockRequest(-5),
-        new ClockResponse(123_456, 9_000_000_100L, 9_000_000_150L),
-        new ErrorMessage(ErrorCode.FORBIDDEN, "only the owner controls playback", OptionalLong.of(9)),
-        new ErrorMessage(ErrorCode.BAD_MESSAGE, "line\n\"two\"\u0001"),
-        new CreateRoom(),
-        new CreateRoom(OptionalLong.of(2)),
-        new JoinRoom("7K3M9QXA"),
-        new JoinRoom("7K3M9QXAZZ00", OptionalLong.of(9_007_199_254_740_991L)),
-        new LeaveRoom(),
-        new RoomState("7K3M9QXA", "u2", "u1", List.of(OWNER, GUEST), PLAYING, Optional.of(MEDIA),
-            List.of("u2")),
-        new RoomState("7K3M9QXA", "u1", "u1", List.of(OWNER), EMPTY, Optional.empty(), List.of()),
-        new Members("u1", List.of(OWNER, GUEST)),
-        new Play(),
-        new Play(OptionalLong.of(3)),
-        new Pause(OptionalLong.of(4)),
-        new Seek(1_800_000_000L),
-        new Seek(0, OptionalLong.of(5)),
-        new SetRate(1.5),
-        new SetRate(0.25, OptionalLong.of(6)),
-        new SetMedia(MEDIA, OptionalLong.of(7)),
-        new SetMedia(BARE_MEDIA),
-        new TransferOwner("u2", OptionalLong.of(8)),
-        new TimelineUpdate(PLAYING, TimelineCause.PLAY, "u1"),
-        new TimelineUpdate(
-            new Timeline(8, Optional.of("m-42"), true, 600_250_000, 1.25, 9_000_400_000L),
-            TimelineCause.WAIT, TimelineUpdate.BY_SERVER),
-        new Status(PlayerState.READY, 30_000_000, 600_012_000, 1_500, 800),
-        new Status(PlayerState.BUFFERING, 0, 0, -25_000, 0),
-        new Wait(List.of("u2"), WaitReason.BUFFERING, 9_030_000_000L),
-        new Wait(List.of(), WaitReason.JOINING, 0),
-        new SwarmAnnounce(INFO_HASH, 6881, Optional.empty()),
-        new SwarmAnnounce(INFO_HASH, 51413, Optional.of("2001:db8::7")),
-        new SwarmPeers(INFO_HASH, List.of(new SwarmPeer("u1", "192.0.2.10", 6881),
-            new SwarmPeer("u2", "2001:db8::7", 51413))),
-        new SwarmPeers(INFO_HASH, List.of()));
+    return List.copyOf(named().values());
   }
 }
