@@ -257,9 +257,10 @@ final class PlaybackSession implements AutoCloseable {
   }
 
   private void startClock() {
+    long startedAt = clock.positionUs();
     clock.start();
     state = PlaybackState.PLAYING;
-    events.accept(new PlayerEvent.Playing(clock.positionUs()));
+    events.accept(new PlayerEvent.Playing(startedAt));
   }
 
   // ---- the audio thread: feeds the output, steered to the media clock ----
