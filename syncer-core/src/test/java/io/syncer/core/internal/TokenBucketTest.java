@@ -12,7 +12,7 @@ class TokenBucketTest {
 
   @Test
   void allowsABurstThenTheRefillRate() {
-    TokenBucket bucket = new TokenBucket(3, 2, 0);
+    TokenBucket bucket = TokenBucket.perSecond(3, 2, 0);
     assertThat(bucket.tryTake(0)).isTrue();
     assertThat(bucket.tryTake(0)).isTrue();
     assertThat(bucket.tryTake(0)).isTrue();
@@ -27,7 +27,7 @@ class TokenBucketTest {
       @ForAll @IntRange(min = 1, max = 50) int capacity,
       @ForAll @IntRange(min = 1, max = 100) int perSecond,
       @ForAll @LongRange(min = 1, max = 50_000) long stepMicros) {
-    TokenBucket bucket = new TokenBucket(capacity, perSecond, 0);
+    TokenBucket bucket = TokenBucket.perSecond(capacity, perSecond, 0);
     long now = 0;
     int permitted = 0;
     for (int i = 0; i < 2_000; i++) {
@@ -38,5 +38,15 @@ class TokenBucketTest {
     }
     double bound = capacity + perSecond * (now / 1e6);
     assertThat((double) permitted).isLessThanOrEqualTo(bound);
+  }
+
+  @Test
+  void perMinuteBucketsAndPeekingDoesNotSpend() {
+    TokenBucket bucket = TokenBucket.perMinute(1, 6, 0);
+    assertThat(bucket.hasToken(0)).isTrue();
+    assertThat(bucket.hasToken(0)).isTrue();
+    assertThat(bucket.tryTake(0)).isTrue();
+    assertThat(bucket.hasToken(9_999_999)).isFalse();
+    assertThat(bucket.tryTake(10_000_000)).isTrue();
   }
 }
