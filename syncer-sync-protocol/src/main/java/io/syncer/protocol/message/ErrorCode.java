@@ -9,13 +9,16 @@ import java.util.Optional;
  * <p>Thread-safety: immutable enum.
  */
 public enum ErrorCode {
-  /** Not valid JSON, not an object, a field missing or of the wrong JSON type, a duplicate key. */
-  BAD_MESSAGE(false),
+  /**
+   * Not valid JSON, not an object, a field missing or of the wrong JSON type, a duplicate key; the
+   * server then closes with 1008.
+   */
+  BAD_MESSAGE(true),
   /** The message exceeds the receiver's size limit; the server then closes with 1009. */
   TOO_LARGE(true),
   /** The {@code type} is unknown to the receiver (or is sent in the wrong direction). */
   UNKNOWN_TYPE(false),
-  /** {@code hello.protocol} names a revision the server does not speak; the server closes. */
+  /** {@code hello.protocol} is a revision the server does not speak; the server closes (1008). */
   UNSUPPORTED_VERSION(true),
   /** No session yet ({@code hello} first), or the token or resume token is invalid. */
   UNAUTHORIZED(false),
@@ -48,7 +51,11 @@ public enum ErrorCode {
     return wireName;
   }
 
-  /** Whether the server closes the WebSocket right after sending an error with this code. */
+  /**
+   * Whether the server closes the WebSocket right after sending an error with this code. Errors
+   * with other codes leave the connection open, though a server closes a connection that keeps
+   * causing them.
+   */
   public boolean closesConnection() {
     return closesConnection;
   }

@@ -53,7 +53,8 @@ final class SampleMessages {
   static final Media BARE_MEDIA =
       new Media("m-7", "", INFO_HASH, "magnet:?xt=urn:btih:" + INFO_HASH, 3,
           OptionalLong.empty(), OptionalLong.empty());
-  static final Member OWNER = new Member("u1", "Ana", MemberState.READY, 30_000_000, -1_200, 41_000);
+  static final Member OWNER =
+      new Member("u1", "Ana", MemberState.READY, 30_000_000, -1_200, 41_000);
   static final Member GUEST =
       new Member("u2", "Bo Ørsted 🎬", MemberState.BUFFERING, 0, 0, 180_500);
   static final Timeline PLAYING =
@@ -68,7 +69,8 @@ final class SampleMessages {
     samples.put("hello-minimal", new Hello("syncer-java/0.1"));
     samples.put("hello-full", new Hello(1, "syncer-java/0.1", Optional.of("Ana"),
         Optional.of("eyJhbGciOi.J9.x-y_z"), Optional.of("r3sume"), OptionalLong.of(1)));
-    samples.put("welcome", new Welcome(1, "s-1", "u1", "Ana", "r3sume", 9_000_000_000L, 65_536, false));
+    samples.put("welcome",
+        new Welcome(1, "s-1", "u1", "Ana", "r3sume", 9_000_000_000L, 65_536, false));
     samples.put("clock_request", new ClockRequest(123_456));
     samples.put("clock_request-negative-epoch", new ClockRequest(-5));
     samples.put("clock_response", new ClockResponse(123_456, 9_000_000_100L, 9_000_000_150L));
@@ -106,7 +108,8 @@ final class SampleMessages {
     samples.put("wait-buffering", new Wait(List.of("u2"), WaitReason.BUFFERING, 9_030_000_000L));
     samples.put("wait-cleared", new Wait(List.of(), WaitReason.JOINING, 0));
     samples.put("swarm_announce", new SwarmAnnounce(INFO_HASH, 6881, Optional.empty()));
-    samples.put("swarm_announce-host", new SwarmAnnounce(INFO_HASH, 51413, Optional.of("2001:db8::7")));
+    samples.put("swarm_announce-host",
+        new SwarmAnnounce(INFO_HASH, 51413, Optional.of("2001:db8::7")));
     samples.put("swarm_peers", new SwarmPeers(INFO_HASH, List.of(
         new SwarmPeer("u1", "192.0.2.10", 6881), new SwarmPeer("u2", "2001:db8::7", 51413))));
     samples.put("swarm_peers-empty", new SwarmPeers(INFO_HASH, List.of()));

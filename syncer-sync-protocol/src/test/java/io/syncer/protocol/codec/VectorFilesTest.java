@@ -17,12 +17,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * Runs the language-neutral vectors of {@code docs/protocol/vectors/} against this implementation.
@@ -46,54 +46,50 @@ class VectorFilesTest {
 
   @Test
   void messageVectorsAreExactlyTheSamples() throws IOException {
-    List<String> names = vectors("messages.json").stream().map(v -> v.get("name").asText()).toList();
+    List<String> names =
+        vectors("messages.json").stream().map(v -> v.get("name").asText()).toList();
     assertThat(names).containsExactlyElementsOf(SampleMessages.named().keySet());
+  }
+
+  /** One dynamic test per vector of {@code file}, named after the vector. */
+  private static Stream<DynamicTest> eachVector(String file, ThrowingConsumer<JsonNode> check)
+      throws IOException {
+    return vectors(file).stream()
+        .map(
+            vector ->
+                DynamicTest.dynamicTest(vector.get("name").asText(), () -> check.accept(vector)));
   }
 
   @TestFactory
   Stream<DynamicTest> messageVectorsDecodeToTheSampleAndReEncodeIdentically() throws IOException {
-    Map<String, Message> samples = SampleMessages.named();
-    return vectors("messages.json").stream()
-        .map(
-            vector ->
-                DynamicTest.dynamicTest(
-                    vector.get("name").asText(),
-                    () -> {
-                      String encoded = vector.get("encoded").asText();
-                      boolean toServer =
-                          vector.get("direction").asText().equals("client_to_server");
-                      Message decoded =
-                          toServer ? codec.decodeFromClient(encoded) : codec.decodeFromServer(encoded);
-                      assertThat(decoded).isEqualTo(samples.get(vector.get("name").asText()));
-                      assertThat(codec.encode(decoded)).isEqualTo(encoded);
-                    }));
+    return eachVector("messages.json", this::checkMessageVector);
+  }
+
+  private void checkMessageVector(JsonNode vector) throws ProtocolException {
+    String encoded = vector.get("encoded").asText();
+    boolean toServer = vector.get("direction").asText().equals("client_to_server");
+    Message decoded = toServer ? codec.decodeFromClient(encoded) : codec.decodeFromServer(encoded);
+    assertThat(decoded).isEqualTo(SampleMessages.named().get(vector.get("name").asText()));
+    assertThat(codec.encode(decoded)).isEqualTo(encoded);
   }
 
   @TestFactory
   Stream<DynamicTest> invalidVectorsAreRejectedWithTheirCode() throws IOException {
-    return vectors("invalid.json").stream()
-        .map(
-            vector ->
-                DynamicTest.dynamicTest(
-                    vector.get("name").asText(),
-                    () -> {
-                      MessageCodec receiver =
-                          vector.has("maxMessageBytes")
-                              ? MessageCodec.withMaxMessageBytes(
-                                  vector.get("maxMessageBytes").asInt())
-                              : codec;
-                      Throwable thrown = catchThrowable(() -> decode(receiver, vector));
-                      assertThat(thrown).isInstanceOf(ProtocolException.class);
-                      ProtocolException e = (ProtocolException) thrown;
-                      assertThat(e.code().wireName())
-                          .as(e.getMessage())
-                          .isEqualTo(vector.get("error").asText());
-                      assertThat(e.rid())
-                          .isEqualTo(
-                              vector.has("rid")
-                                  ? OptionalLong.of(vector.get("rid").asLong())
-                                  : OptionalLong.empty());
-                    }));
+    return eachVector("invalid.json", this::checkInvalidVector);
+  }
+
+  private void checkInvalidVector(JsonNode vector) {
+    MessageCodec receiver =
+        vector.has("maxMessageBytes")
+            ? MessageCodec.withMaxMessageBytes(vector.get("maxMessageBytes").asInt())
+            : codec;
+    Throwable thrown = catchThrowable(() -> decode(receiver, vector));
+    assertThat(thrown).isInstanceOf(ProtocolException.class);
+    ProtocolException e = (ProtocolException) thrown;
+    assertThat(e.code().wireName()).as(e.getMessage()).isEqualTo(vector.get("error").asText());
+    assertThat(e.rid())
+        .isEqualTo(
+            vector.has("rid") ? OptionalLong.of(vector.get("rid").asLong()) : OptionalLong.empty());
   }
 
   private static void decode(MessageCodec receiver, JsonNode vector) throws ProtocolException {
@@ -109,7 +105,8 @@ class VectorFilesTest {
 
   @Test
   void invalidVectorsCoverEveryCodeTheCodecCanProduce() throws IOException {
-    List<String> codes = vectors("invalid.json").stream().map(v -> v.get("error").asText()).toList();
+    List<String> codes =
+        vectors("invalid.json").stream().map(v -> v.get("error").asText()).toList();
     assertThat(codes)
         .contains(
             ErrorCode.BAD_MESSAGE.wireName(),
@@ -121,20 +118,17 @@ class VectorFilesTest {
 
   @TestFactory
   Stream<DynamicTest> timelineVectorsExtrapolateExactly() throws IOException {
-    return vectors("timeline.json").stream()
-        .map(
-            vector ->
-                DynamicTest.dynamicTest(
-                    vector.get("name").asText(),
-                    () -> {
-                      String wire =
-                          "{\"type\":\"timeline\",\"timeline\":" + vector.get("timeline")
-                              + ",\"cause\":\"seek\",\"by\":\"server\"}";
-                      TimelineUpdate update = (TimelineUpdate) codec.decodeFromServer(wire);
-                      assertThat(codec.encode(update)).isEqualTo(wire);
-                      assertThat(update.timeline().positionAt(vector.get("serverTimeUs").asLong()))
-                          .isEqualTo(vector.get("positionUs").asLong());
-                    }));
+    return eachVector("timeline.json", this::checkTimelineVector);
+  }
+
+  private void checkTimelineVector(JsonNode vector) throws ProtocolException {
+    String wire =
+        "{\"type\":\"timeline\",\"timeline\":" + vector.get("timeline")
+            + ",\"cause\":\"seek\",\"by\":\"server\"}";
+    TimelineUpdate update = (TimelineUpdate) codec.decodeFromServer(wire);
+    assertThat(codec.encode(update)).isEqualTo(wire);
+    assertThat(update.timeline().positionAt(vector.get("serverTimeUs").asLong()))
+        .isEqualTo(vector.get("positionUs").asLong());
   }
 
   /**
@@ -148,7 +142,8 @@ class VectorFilesTest {
     for (String line : lines) {
       String[] sumAndFile = line.split(" {2}", 2);
       byte[] content = Files.readAllBytes(VECTORS.resolve(sumAndFile[1]));
-      String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+      String actual = HexFormat.of().formatHex(digest);
       assertThat(actual).as(sumAndFile[1]).isEqualTo(sumAndFile[0]);
     }
   }

@@ -3,12 +3,13 @@ package io.syncer.protocol.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ValidationTest {
 
@@ -100,5 +101,12 @@ class ValidationTest {
     assertThat(ErrorCode.TOO_LARGE.wireName()).isEqualTo("too_large");
     assertThat(MessageType.CLOCK_REQUEST.wireName()).isEqualTo("clock_request");
     assertThat(MessageType.fromWireName("CLOCK_REQUEST")).isEmpty();
+  }
+
+  @Test
+  void onlyMalformedOversizeAndWrongVersionCloseTheConnection() {
+    assertThat(Arrays.stream(ErrorCode.values()).filter(ErrorCode::closesConnection))
+        .containsExactlyInAnyOrder(
+            ErrorCode.BAD_MESSAGE, ErrorCode.TOO_LARGE, ErrorCode.UNSUPPORTED_VERSION);
   }
 }
