@@ -251,13 +251,14 @@ public final class RoomServer implements SessionAcceptor, AutoCloseable {
           timers,
           threads,
           () -> {
-            if (timerToRelease != null) {
-              timerToRelease.shutdownNow();
-            }
             if (poolToRelease != null) {
               // Let the queued goodbyes and closes go out; every task is short.
               poolToRelease.shutdown();
               awaitQuietly(poolToRelease);
+            }
+            // Timers last: room tasks still running above may set some.
+            if (timerToRelease != null) {
+              timerToRelease.shutdownNow();
             }
           },
           ownPool != null);

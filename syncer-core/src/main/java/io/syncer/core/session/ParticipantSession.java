@@ -365,7 +365,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
           new ClockSample(response.t0Us(), response.t1Us(), response.t2Us(), receivedAt));
       lastEstimate = clockSync.estimate(receivedAt);
       if (landingOnClock && lastEstimate.isPresent()) {
-        apply(current);
+        land(current);
       }
     } else if (message instanceof Welcome welcome) {
       welcomed(welcome);
@@ -435,10 +435,28 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       player.mediaChanged(media);
     }
     listener.onRoomState(state);
-    // The snapshot replaces what we knew: land on its timeline now, whatever its version.
+    // The snapshot replaces what we knew, whatever its version.
     pending.headMap(state.timeline().version(), true).clear();
-    apply(state.timeline());
-    scheduleActivation();
+    land(state.timeline());
+  }
+
+  /**
+   * Lands on a timeline from a snapshot. One whose anchor is still ahead is a command in flight
+   * whose predecessor we never saw: wait for it paused at its start, then apply it on time.
+   */
+  private void land(Timeline timeline) {
+    OptionalLong now = serverNow();
+    if (now.isPresent() && timeline.anchorUs() > now.getAsLong() + DUE_SLACK_US) {
+      landingOnClock = false;
+      player.pause();
+      if (Math.abs(player.positionUs() - timeline.positionUs()) > SNAP_US) {
+        player.seek(timeline.positionUs());
+      }
+      pending.put(timeline.version(), timeline);
+      scheduleActivation();
+    } else {
+      apply(timeline);
+    }
   }
 
   private void timelineReceived(TimelineUpdate update) {
