@@ -103,7 +103,8 @@ public final class SyncerServer implements AutoCloseable {
     // Participants report status every second; a minute of silence means a dead peer.
     container.setDefaultMaxSessionIdleTimeout(IDLE_TIMEOUT_MILLIS);
     listener.registerAddOn(webSocketAddOn(container));
-    handlers.forEach((path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));
+    handlers.forEach(
+        (path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));
     try {
       container.addEndpoint(JakartaServerEndpoint.config(WEBSOCKET_PATH, rooms, options));
       container.start("/", requestedPort);
@@ -277,7 +278,8 @@ public final class SyncerServer implements AutoCloseable {
      * {@code "/api/v1/*"}).
      */
     public Builder httpHandler(String path, HttpHandler handler) {
-      handlers.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
+      handlers.put(
+          Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
       return this;
     }
 

@@ -82,7 +82,8 @@ public final class RoomServer implements SessionAcceptor, AutoCloseable {
   @Override
   public SessionListener open(Session session) {
     if (closed || connections.size() >= limits.maxConnections()) {
-      log.warn("refusing session {}: {}", session.id(), closed ? "shutting down" : "too many connections");
+      log.warn("refusing session {}: {}", session.id(),
+          closed ? "shutting down" : "too many connections");
       session.close(CloseCode.GOING_AWAY, closed ? "server shutting down" : "server full");
       return Connection.IGNORE;
     }
