@@ -241,7 +241,9 @@ public final class LibraryService {
     Movie movie = owned(ownerId, movieId);
     Integer index = movie.fileIndex();
     Long length = index == null ? null : movie.files().get(index).length();
-    return new RoomMedia(movie.infoHash(), movie.magnetUri(), index, length, movie.title());
+    return new RoomMedia(movie.id(), movie.infoHash(),
+        LibraryRules.roomMagnet(movie.magnetUri(), movie.infoHash(), RoomMedia.MAX_MAGNET_LENGTH), index, length,
+        movie.title());
   }
 
   private Movie owned(UUID ownerId, UUID movieId) {

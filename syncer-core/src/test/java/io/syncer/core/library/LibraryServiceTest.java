@@ -354,13 +354,29 @@ class LibraryServiceTest {
 
     RoomMedia media = library.roomMedia(alice, movie.id());
 
-    assertThat(media).isEqualTo(new RoomMedia(infoHash(18), movie.magnetUri(), 1, 1234L,
-        "Movie night"));
+    assertThat(media).isEqualTo(new RoomMedia(movie.id(), infoHash(18), movie.magnetUri(), 1,
+        1234L, "Movie night"));
     assertThat(Arrays.stream(RoomMedia.class.getRecordComponents()).map(RecordComponent::getName))
-        .containsExactly("infoHash", "magnetUri", "fileIndex", "fileLength", "title");
+        .containsExactly("movieId", "infoHash", "magnetUri", "fileIndex", "fileLength", "title");
     Movie magnetOnly = addMagnet(alice, 19, "Magnet only");
-    assertThat(library.roomMedia(alice, magnetOnly.id()))
-        .isEqualTo(new RoomMedia(infoHash(19), magnetOnly.magnetUri(), null, null, "Magnet only"));
+    assertThat(library.roomMedia(alice, magnetOnly.id())).isEqualTo(new RoomMedia(
+        magnetOnly.id(), infoHash(19), magnetOnly.magnetUri(), null, null, "Magnet only"));
+  }
+
+  @Test
+  void roomMediaMagnetsArePrintableAsciiWithinTheProtocolLimit() {
+    StringBuilder magnet = new StringBuilder("magnet:?xt=urn:btih:" + infoHash(21) + "&dn=Amélie");
+    for (int i = 0; i < 50; i++) {
+      magnet.append("&tr=udp://tracker-").append(i).append(".example/").append("p".repeat(400));
+    }
+    Movie movie = library.addMagnet(alice, magnet.toString(), MovieDetails.none());
+
+    String roomMagnet = library.roomMedia(alice, movie.id()).magnetUri();
+
+    assertThat(roomMagnet).hasSizeLessThanOrEqualTo(RoomMedia.MAX_MAGNET_LENGTH)
+        .startsWith("magnet:?xt=urn:btih:" + infoHash(21) + "&dn=Am%C3%A9lie&tr=udp://tracker-0.")
+        .matches("[\\x21-\\x7e]+");
+    assertThat(movie.magnetUri()).isEqualTo(magnet.toString());
   }
 
   @Test
