@@ -1,5 +1,6 @@
 package io.syncer.server.rest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,8 +126,11 @@ final class Exchange {
     try {
       tree = mapper.readTree(body(maxJsonBytes));
     } catch (JsonProcessingException e) {
-      throw HttpError.badRequest("invalid_json", "The body is not valid JSON (line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      JsonLocation where = e.getLocation();
+      throw HttpError.badRequest("invalid_json", where == null
+          ? "The body is not acceptable JSON (too deeply nested or too long a value)"
+          : "The body is not valid JSON (line " + where.getLineNr() + ", column "
+              + where.getColumnNr() + ")");
     } catch (IOException e) {
       throw HttpError.badRequest("invalid_json", "The body could not be read");
     }
