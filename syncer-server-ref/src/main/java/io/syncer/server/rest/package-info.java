@@ -1,6 +1,5 @@
 /**
  * The REST API of the reference server: {@link io.syncer.server.rest.RestApi} mounts it on a
- * Grizzly {@code HttpServer}; {@link io.syncer.server.rest.ServerStorage} opens the store and
- * services it uses.
+ * Grizzly {@code HttpServer} next to the WebSocket endpoint.
  */
 package io.syncer.server.rest;

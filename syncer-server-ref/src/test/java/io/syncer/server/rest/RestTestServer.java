@@ -23,6 +23,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -61,8 +62,13 @@ final class RestTestServer implements AutoCloseable {
 
   RestTestServer(SyncerStore store, TorrentInspector torrents, MovieSharing sharing,
       MutableClock clock, boolean http11) throws IOException {
-    AccountService accounts = TestAccounts.service(store.accounts(), clock);
-    LibraryService library = new LibraryService(store.library(), torrents, sharing, clock);
+    this(TestAccounts.service(store.accounts(), clock),
+        new LibraryService(store.library(), torrents, sharing, clock), clock, http11);
+  }
+
+  /** Serves these services. */
+  RestTestServer(AccountService accounts, LibraryService library, Clock clock, boolean http11)
+      throws IOException {
     server = new HttpServer();
     server.addListener(new NetworkListener("rest-test", "127.0.0.1", 0));
     new RestApi(accounts, library, clock).register(server);
