@@ -1,18 +1,23 @@
 package io.syncer.server.storage;
 
 import io.syncer.core.account.AccountService;
+import io.syncer.core.account.AuthenticatedUser;
 import io.syncer.core.account.SigningKeyProvider;
 import io.syncer.core.account.TokenVerifier;
+import io.syncer.core.error.AuthenticationException;
 import io.syncer.core.error.StorageException;
 import io.syncer.core.library.LibraryService;
 import io.syncer.core.library.MovieSharing;
 import io.syncer.core.library.TorrentInspector;
+import io.syncer.core.room.Authenticator;
+import io.syncer.core.room.Principal;
 import io.syncer.core.store.SyncerStore;
 import io.syncer.core.store.jdbc.JdbcSettings;
 import io.syncer.core.store.jdbc.JdbcSyncerStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +84,30 @@ public final class ServerStorage implements AutoCloseable {
   /** Checks access tokens, for the REST API and the WebSocket {@code hello}. */
   public TokenVerifier tokenVerifier() {
     return accounts;
+  }
+
+  /**
+   * Admits a room connection whose {@code hello.token} is a valid access token, as the account
+   * behind it (id and username); refuses connections without a token or with an invalid one, so
+   * creating and joining rooms needs an account. For {@code RoomServer.Builder}.
+   */
+  public Authenticator roomAuthenticator() {
+    return (token, requestedName) -> {
+      if (token.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        AuthenticatedUser user = accounts.verify(token.get());
+        return Optional.of(new Principal(Optional.of(user.userId().toString()),
+            Optional.of(user.username())));
+      } catch (AuthenticationException e) {
+        LOG.info("room connection refused: {}", e.code());
+        return Optional.empty();
+      } catch (StorageException e) {
+        LOG.warn("room connection refused: the session store is unavailable");
+        return Optional.empty();
+      }
+    };
   }
 
   /** The movie libraries. */

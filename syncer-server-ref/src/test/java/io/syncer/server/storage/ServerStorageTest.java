@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.syncer.core.error.StorageException;
 import io.syncer.core.library.MovieSharing;
+import io.syncer.core.room.Authenticator;
+import io.syncer.core.room.Principal;
 import io.syncer.core.testing.FakeTorrentInspector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,22 @@ class ServerStorageTest {
       assertThat(again.tokenVerifier().verify(token).username()).isEqualTo("alice");
     }
     assertThat(Files.exists(dataDirectory.resolve("jwt-signing.key"))).isFalse();
+  }
+
+  @Test
+  void roomsAdmitValidTokensAsTheirAccountAndRefuseEverythingElse() {
+    try (ServerStorage storage = open(StorageOptions.embedded(dataDirectory))) {
+      String id = storage.accounts().register("alice", "correct horse battery").id().toString();
+      String token = storage.accounts().logIn("alice", "correct horse battery").accessToken();
+      Authenticator rooms = storage.roomAuthenticator();
+
+      assertThat(rooms.authenticate(Optional.of(token), Optional.of("Someone else")))
+          .contains(new Principal(Optional.of(id), Optional.of("alice")));
+      assertThat(rooms.authenticate(Optional.empty(), Optional.of("guest"))).isEmpty();
+      assertThat(rooms.authenticate(Optional.of(token + "x"), Optional.empty())).isEmpty();
+      storage.accounts().logOut(storage.tokenVerifier().verify(token));
+      assertThat(rooms.authenticate(Optional.of(token), Optional.empty())).isEmpty();
+    }
   }
 
   @Test
