@@ -53,8 +53,10 @@ public abstract class SyncerStoreContract {
 
   @AfterEach
   void closeStore() throws Exception {
-    store.close();
-    afterClose();
+    if (store != null) {
+      store.close();
+      afterClose();
+    }
   }
 
   protected StoredAccount account(String username) {
