@@ -81,6 +81,8 @@ class FfmpegPlayerBackendTest {
   void framesFollowTheMediaClockWhilePlaying() throws Exception {
     player.open(CounterVideos.get(Format.MP4_H264_AAC));
     events.next(PlayerEvent.Opened.class);
+    // On a loaded machine the first decoded frame can arrive after the first sample below.
+    awaitTrue(() -> player.currentFrame().isPresent(), "the first frame");
     player.play();
     events.next(PlayerEvent.Playing.class);
 
