@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,9 +139,7 @@ public final class LibraryService {
     MovieEdit edit = new MovieEdit(
         update.title().map(LibraryRules::title).orElse(movie.title()),
         update.description().map(LibraryRules::description).orElse(movie.description()),
-        update.year()
-            .map(y -> y.isPresent() ? LibraryRules.year(y.getAsInt()) : null)
-            .orElse(movie.year()),
+        newYear(update, movie),
         update.tags().map(LibraryRules::tags).orElse(movie.tags()),
         update.fileIndex().isPresent()
             ? LibraryRules.fileIndex(update.fileIndex().getAsInt(), movie.files())
@@ -150,6 +149,14 @@ public final class LibraryService {
       throw movieNotFound();
     }
     return owned(ownerId, movieId);
+  }
+
+  private static Integer newYear(MovieUpdate update, Movie movie) {
+    if (update.year().isEmpty()) {
+      return movie.year();
+    }
+    OptionalInt year = update.year().get();
+    return year.isPresent() ? LibraryRules.year(year.getAsInt()) : null;
   }
 
   /** Deletes one of the caller's movies with its ratings and comments. */
@@ -234,7 +241,9 @@ public final class LibraryService {
     Movie movie = owned(ownerId, movieId);
     Integer index = movie.fileIndex();
     Long length = index == null ? null : movie.files().get(index).length();
-    return new RoomMedia(movie.infoHash(), movie.magnetUri(), index, length, movie.title());
+    return new RoomMedia(movie.id(), movie.infoHash(),
+        LibraryRules.roomMagnet(movie.magnetUri(), movie.infoHash(), RoomMedia.MAX_MAGNET_LENGTH), index, length,
+        movie.title());
   }
 
   private Movie owned(UUID ownerId, UUID movieId) {
