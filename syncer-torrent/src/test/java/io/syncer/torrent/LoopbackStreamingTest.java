@@ -74,7 +74,7 @@ class LoopbackStreamingTest {
     streamer = loopbackStreamer();
 
     StreamingTorrent torrent = streamer.open(magnetWithPeer(seeder.port()), OpenOptions.defaults());
-    TorrentMetadata metadata = torrent.awaitMetadata(Duration.ofSeconds(20));
+    TorrentMetadata metadata = torrent.awaitMetadata(Duration.ofSeconds(60));
 
     assertThat(metadata).isEqualTo(expected);
     http = StreamServer.start(0);
@@ -126,7 +126,7 @@ class LoopbackStreamingTest {
     streamer = loopbackStreamer();
     StreamingTorrent torrent =
         streamer.open(magnetWithPeer(seeder.port()), OpenOptions.defaults());
-    torrent.awaitMetadata(Duration.ofSeconds(20));
+    torrent.awaitMetadata(Duration.ofSeconds(60));
     http = StreamServer.start(0);
     URI url = http.publish(torrent);
 
@@ -149,7 +149,7 @@ class LoopbackStreamingTest {
           + "&x.pe=127.0.0.1:" + fake.getLocalPort() + "&x.pe=127.0.0.1:" + seeder.port());
 
       StreamingTorrent torrent = streamer.open(magnet, OpenOptions.defaults());
-      torrent.awaitMetadata(Duration.ofSeconds(20));
+      torrent.awaitMetadata(Duration.ofSeconds(60));
       try (MediaChannel channel = torrent.openChannel()) {
         assertThat(readAt(channel, 0, media.videoBytes.length)).isEqualTo(media.videoBytes);
       }
@@ -198,7 +198,7 @@ class LoopbackStreamingTest {
         .downloadDirectory(downloads)
         .listenAddress(InetAddress.getLoopbackAddress())
         .dht(false)
-        .readTimeout(Duration.ofSeconds(30))
+        .readTimeout(Duration.ofSeconds(60))
         .start();
   }
 

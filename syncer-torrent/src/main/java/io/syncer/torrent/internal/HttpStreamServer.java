@@ -306,22 +306,23 @@ public final class HttpStreamServer implements AutoCloseable {
           return;
         }
         remaining -= chunk.readableBytes();
-        boolean last = remaining == 0;
-        ChannelFuture written =
-            ctx.writeAndFlush(last ? new DefaultLastHttpContent(chunk) : new DefaultHttpContent(chunk));
-        if (last) {
+        if (remaining == 0) {
           closeReader();
-          written.addListener(future -> body = null);
-          finish(ctx, written, keepAlive);
-        } else {
-          written.addListener(future -> {
-            if (future.isSuccess()) {
-              next();
-            } else {
-              abort();
-            }
+          // On the event loop, so the connection is free again before the client can possibly
+          // have received the last bytes and sent its next request.
+          ctx.executor().execute(() -> {
+            body = null;
+            finish(ctx, ctx.writeAndFlush(new DefaultLastHttpContent(chunk)), keepAlive);
           });
+          return;
         }
+        ctx.writeAndFlush(new DefaultHttpContent(chunk)).addListener(future -> {
+          if (future.isSuccess()) {
+            next();
+          } else {
+            abort();
+          }
+        });
       }
 
       void abort() {
