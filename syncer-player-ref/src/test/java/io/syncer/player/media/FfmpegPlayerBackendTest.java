@@ -63,8 +63,9 @@ class FfmpegPlayerBackendTest {
     // Containers may shift the video a few ms (B-frame delay in MKV, Opus pre-skip in WebM).
     firstPtsUs = awaitFrame(0).ptsUs();
 
-    // Forward past a keyframe, mid-frame, backwards, and the very last frame.
-    for (long target : List.of(3_000_000L, 5_019_000L, 7_520_000L, 1_000_000L, 9_960_000L)) {
+    // Forward past a keyframe, mid-frame, backwards, the very last frame, and back to the start
+    // (before WebM's first frame: Opus pre-skip makes its start time negative).
+    for (long target : List.of(3_000_000L, 5_019_000L, 7_520_000L, 1_000_000L, 9_960_000L, 0L)) {
       player.seek(target, true);
       PlayerEvent.Seeked seeked = events.next(PlayerEvent.Seeked.class);
 
