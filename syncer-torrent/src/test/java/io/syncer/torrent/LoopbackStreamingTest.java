@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,16 +110,42 @@ class LoopbackStreamingTest {
     int length = media.videoBytes.length;
     int position = length * 92 / 100;
 
+    RecordingListener events = new RecordingListener();
+    torrent.addListener(events);
     torrent.addPeer(new PeerAddress("127.0.0.1", seeder.port()));
     try (MediaChannel channel = torrent.openChannel()) {
       assertThat(readAt(channel, position, 20_000))
           .isEqualTo(Arrays.copyOfRange(media.videoBytes, position, position + 20_000));
+
+      assertThat(torrent.bufferedAhead(length / 2)).as("middle of the file").isZero();
+      StreamStatus status = torrent.status();
+      assertThat(status.piecesVerified()).isLessThan(status.pieceCount() / 2);
+      assertThat(status.stalls()).isPositive();
+      assertThat(status.playheadPosition()).isEqualTo(position + 20_000);
+      assertThat(status.bufferedAheadBytes()).isEqualTo(channel.bufferedAhead());
+      assertThat(events.stallEnded.await(10, TimeUnit.SECONDS)).as("stall ended event").isTrue();
+      assertThat(events.downloading.await(10, TimeUnit.SECONDS)).as("status with a download rate").isTrue();
+    }
+  }
+
+  /** Waits for the events a UI would show while the slow download runs. */
+  private static final class RecordingListener implements StreamListener {
+    final CountDownLatch stallEnded = new CountDownLatch(1);
+    final CountDownLatch downloading = new CountDownLatch(1);
+
+    @Override
+    public void onStatus(StreamStatus status) {
+      if (status.downloadBytesPerSecond() > 0 && status.peers() == 1 && status.metadataKnown()) {
+        downloading.countDown();
+      }
     }
 
-    assertThat(torrent.bufferedAhead(length / 2)).as("middle of the file").isZero();
-    StreamStatus status = torrent.status();
-    assertThat(status.piecesVerified()).isLessThan(status.pieceCount() / 2);
-    assertThat(status.stalls()).isPositive();
+    @Override
+    public void onStallEnded(long position, Duration stalledFor) {
+      if (!stalledFor.isNegative()) {
+        stallEnded.countDown();
+      }
+    }
   }
 
   @Test
