@@ -7,9 +7,10 @@ import io.syncer.player.testing.CounterVideos.Format;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The contract, plus the decoded pictures: frame numbers are read off the pixels. */
 class FfmpegPlayerBackendTest extends PlayerBackendContract {
@@ -26,7 +27,7 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     player.open(CounterVideos.get(Format.MP4_H264_AAC));
     events.next(PlayerEvent.Opened.class);
 
-    assertThat(CounterVideos.frameNumber(awaitFrame(0).image())).isZero();
+    assertThat(CounterVideos.frameNumber(awaitFirstFrame().image())).isZero();
   }
 
   @ParameterizedTest
@@ -35,7 +36,9 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     player.open(CounterVideos.get(format));
     events.next(PlayerEvent.Opened.class);
     // Containers may shift the video a few ms (B-frame delay in MKV, Opus pre-skip in WebM).
-    firstPtsUs = awaitFrame(0).ptsUs();
+    VideoFrame first = awaitFirstFrame();
+    assertThat(CounterVideos.frameNumber(first.image())).isZero();
+    firstPtsUs = first.ptsUs();
 
     // Forward past a keyframe, mid-frame, backwards, the very last frame, and back to the start
     // (before WebM's first frame: Opus pre-skip makes its start time negative).
@@ -61,15 +64,16 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     long previous = -1;
     for (int i = 0; i < 20; i++) {
       TimeUnit.MILLISECONDS.sleep(70);
+      long before = player.positionUs();
       VideoFrame frame = player.currentFrame().orElseThrow();
-      long position = player.positionUs();
-      assertThat(position).isGreaterThanOrEqualTo(previous);
-      previous = position;
+      long after = player.positionUs();
+      assertThat(before).isGreaterThanOrEqualTo(previous);
+      previous = after;
       if (player.state() == PlaybackState.PLAYING) {
-        // The frame shown is the one due now, or (if sampled between the clock crossing a frame
-        // boundary and the video thread waking) the one before.
+        // Never ahead of the clock; behind it only by the presentation thread's wake-up, which on
+        // a loaded machine can take a frame or two.
         assertThat(CounterVideos.frameNumber(frame.image()))
-            .isBetween(CounterVideos.frameAt(position) - 1, CounterVideos.frameAt(position));
+            .isBetween(CounterVideos.frameAt(before) - 2, CounterVideos.frameAt(after));
       }
     }
     assertThat(previous).isGreaterThan(500_000L);
@@ -94,10 +98,15 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     assertThat(CounterVideos.frameNumber(player.currentFrame().orElseThrow().image())).isEqualTo(249);
   }
 
+  private VideoFrame awaitFirstFrame() throws InterruptedException {
+    awaitTrue(() -> player.currentFrame().isPresent(), () -> "a frame on screen");
+    return player.currentFrame().orElseThrow();
+  }
+
   private VideoFrame awaitFrame(int number) throws InterruptedException {
     awaitTrue(
         () -> player.currentFrame().map(f -> frameNumberOf(f.ptsUs()) == number).orElse(false),
-        "frame " + number + " on screen, now " + player.currentFrame().map(VideoFrame::ptsUs));
+        () -> "frame " + number + " on screen, now " + player.currentFrame().map(VideoFrame::ptsUs));
     return player.currentFrame().orElseThrow();
   }
 
@@ -105,11 +114,11 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     return (int) Math.round((ptsUs - firstPtsUs) / (double) CounterVideos.FRAME_US);
   }
 
-  private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+  private static void awaitTrue(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
+        throw new AssertionError("timed out waiting for " + what.get());
       }
       TimeUnit.MILLISECONDS.sleep(5);
     }
