@@ -205,7 +205,11 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
 
     private Builder() {}
 
-    /** The wall clock the media clock scales; the system's monotonic clock by default. */
+    /**
+     * The wall clock the media clock scales; the system's monotonic clock by default. It must run
+     * in real time (frames and audio are paced by sleeping), for example the room's synchronized
+     * clock; virtual time is for the algorithms, not for a real decoder.
+     */
     public Builder clock(MicroClock wallClock) {
       this.clock = Objects.requireNonNull(wallClock, "wallClock");
       return this;
