@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -57,8 +53,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
   private final Path socketDir;
   private final Process process;
   private final MpvIpc ipc;
-  private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
-  private final ExecutorService eventThread;
+  private final EventDispatcher events = new EventDispatcher();
 
   private volatile double rate = 1.0;
   private volatile double volume = 1.0;
@@ -76,13 +71,6 @@ public final class MpvPlayerBackend implements PlayerBackend {
   private MpvPlayerBackend(Builder builder) throws IOException, InterruptedException {
     this.wall = builder.clock;
     this.clock = new MediaClock(wall);
-    this.eventThread =
-        Executors.newSingleThreadExecutor(
-            work -> {
-              Thread thread = new Thread(work, "syncer-player-events");
-              thread.setDaemon(true);
-              return thread;
-            });
     this.socketDir = Files.createTempDirectory("syncer-mpv");
     Path socket = socketDir.resolve("ipc");
     List<String> command = new ArrayList<>(List.of(
@@ -175,11 +163,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
 
   @Override
   public void setRate(double newRate) {
-    if (!(newRate >= MIN_RATE && newRate <= MAX_RATE)) {
-      throw new IllegalArgumentException(
-          "rate must be between " + MIN_RATE + " and " + MAX_RATE + ": " + newRate);
-    }
-    rate = newRate;
+    rate = EventDispatcher.requireRate(newRate);
     clock.setRate(newRate);
     ipc.command("set_property", "speed", newRate);
   }
@@ -206,10 +190,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
 
   @Override
   public void setVolume(double newVolume) {
-    if (!(newVolume >= 0.0 && newVolume <= 1.0)) {
-      throw new IllegalArgumentException("volume must be between 0 and 1: " + newVolume);
-    }
-    volume = newVolume;
+    volume = EventDispatcher.requireVolume(newVolume);
     ipc.command("set_property", "volume", newVolume * 100.0);
   }
 
@@ -237,12 +218,12 @@ public final class MpvPlayerBackend implements PlayerBackend {
 
   @Override
   public void addListener(PlayerListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    events.add(listener);
   }
 
   @Override
   public void removeListener(PlayerListener listener) {
-    listeners.remove(listener);
+    events.remove(listener);
   }
 
   @Override
@@ -264,12 +245,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
     }
     ipc.close();
     deleteSocketDir();
-    eventThread.shutdown();
-    try {
-      eventThread.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    events.close();
   }
 
   // ---- messages from mpv, on the IPC reader thread ----
@@ -309,7 +285,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
         if (state == PlaybackState.PLAYING && paused) {
           clock.stop();
           state = PlaybackState.PAUSED;
-          emit(new PlayerEvent.Paused(clock.positionUs()));
+          events.emit(new PlayerEvent.Paused(clock.positionUs()));
         } else if ((state == PlaybackState.PAUSED) && !paused) {
           startClock();
         }
@@ -318,7 +294,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
         if (data.asBoolean(false) && info != null && state != PlaybackState.ENDED) {
           clock.stop();
           state = PlaybackState.ENDED;
-          emit(new PlayerEvent.Ended(clock.positionUs()));
+          events.emit(new PlayerEvent.Ended(clock.positionUs()));
         }
       }
       case OBSERVE_CACHE -> {
@@ -326,7 +302,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
         if (waiting && state == PlaybackState.PLAYING) {
           clock.stop();
           state = PlaybackState.BUFFERING;
-          emit(new PlayerEvent.Buffering(clock.positionUs()));
+          events.emit(new PlayerEvent.Buffering(clock.positionUs()));
         } else if (!waiting && state == PlaybackState.BUFFERING) {
           if (paused) {
             state = PlaybackState.PAUSED;
@@ -399,7 +375,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
     if (state == PlaybackState.OPENING) {
       state = paused ? PlaybackState.PAUSED : PlaybackState.PLAYING;
     }
-    emit(new PlayerEvent.Opened(opened));
+    events.emit(new PlayerEvent.Opened(opened));
   }
 
   private synchronized void onPlaybackRestart() {
@@ -419,7 +395,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
       clock.setPosition(Math.round(timePos.asDouble() * 1e6));
     }
     state = PlaybackState.PAUSED;
-    emit(new PlayerEvent.Seeked(clock.positionUs(), latencyUs));
+    events.emit(new PlayerEvent.Seeked(clock.positionUs(), latencyUs));
     if (!paused) {
       startClock();
     }
@@ -429,30 +405,13 @@ public final class MpvPlayerBackend implements PlayerBackend {
     long startedAt = clock.positionUs();
     clock.start();
     state = PlaybackState.PLAYING;
-    emit(new PlayerEvent.Playing(startedAt));
+    events.emit(new PlayerEvent.Playing(startedAt));
   }
 
   private void fail(String message) {
     clock.stop();
     state = PlaybackState.FAILED;
-    emit(new PlayerEvent.Failed(message));
-  }
-
-  private void emit(PlayerEvent event) {
-    try {
-      eventThread.execute(
-          () -> {
-            for (PlayerListener listener : listeners) {
-              try {
-                listener.onEvent(event);
-              } catch (RuntimeException e) {
-                log.warn("A player listener failed on {}", event, e);
-              }
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      log.debug("Player closed; dropping {}", event);
-    }
+    events.emit(new PlayerEvent.Failed(message));
   }
 
   private void deleteSocketDir() {

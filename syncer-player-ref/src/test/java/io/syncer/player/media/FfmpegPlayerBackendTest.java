@@ -7,9 +7,10 @@ import io.syncer.player.testing.CounterVideos.Format;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The contract, plus the decoded pictures: frame numbers are read off the pixels. */
 class FfmpegPlayerBackendTest extends PlayerBackendContract {
@@ -26,7 +27,7 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     player.open(CounterVideos.get(Format.MP4_H264_AAC));
     events.next(PlayerEvent.Opened.class);
 
-    assertThat(CounterVideos.frameNumber(awaitFrame(0).image())).isZero();
+    assertThat(CounterVideos.frameNumber(awaitFirstFrame().image())).isZero();
   }
 
   @ParameterizedTest
@@ -35,7 +36,9 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     player.open(CounterVideos.get(format));
     events.next(PlayerEvent.Opened.class);
     // Containers may shift the video a few ms (B-frame delay in MKV, Opus pre-skip in WebM).
-    firstPtsUs = awaitFrame(0).ptsUs();
+    VideoFrame first = awaitFirstFrame();
+    assertThat(CounterVideos.frameNumber(first.image())).isZero();
+    firstPtsUs = first.ptsUs();
 
     // Forward past a keyframe, mid-frame, backwards, the very last frame, and back to the start
     // (before WebM's first frame: Opus pre-skip makes its start time negative).
@@ -56,7 +59,7 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     player.open(CounterVideos.get(Format.MP4_H264_AAC));
     events.next(PlayerEvent.Opened.class);
     // On a loaded machine the first decoded frame can arrive after the first sample below.
-    awaitTrue(() -> player.currentFrame().isPresent(), "the first frame");
+    awaitFirstFrame();
     player.play();
     events.next(PlayerEvent.Playing.class);
 
@@ -65,15 +68,16 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     int lastShown = -1;
     for (int i = 0; i < 20; i++) {
       TimeUnit.MILLISECONDS.sleep(70);
+      long before = player.positionUs();
       VideoFrame frame = player.currentFrame().orElseThrow();
-      long position = player.positionUs();
-      assertThat(position).isGreaterThanOrEqualTo(previous);
-      previous = position;
+      long after = player.positionUs();
+      assertThat(before).isGreaterThanOrEqualTo(previous);
+      previous = after;
       int shown = CounterVideos.frameNumber(frame.image());
       if (player.state() == PlaybackState.PLAYING) {
         // A frame is never shown before its time. How far it may trail the clock depends on how
         // loaded the machine is, so that is measured in benchmarks, not asserted here.
-        assertThat(shown).isLessThanOrEqualTo(CounterVideos.frameAt(position));
+        assertThat(shown).isLessThanOrEqualTo(CounterVideos.frameAt(after));
       }
       assertThat(shown).isGreaterThanOrEqualTo(lastShown);
       firstShown = firstShown < 0 ? shown : firstShown;
@@ -102,10 +106,15 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     assertThat(CounterVideos.frameNumber(player.currentFrame().orElseThrow().image())).isEqualTo(249);
   }
 
+  private VideoFrame awaitFirstFrame() throws InterruptedException {
+    awaitTrue(() -> player.currentFrame().isPresent(), () -> "a frame on screen");
+    return player.currentFrame().orElseThrow();
+  }
+
   private VideoFrame awaitFrame(int number) throws InterruptedException {
     awaitTrue(
         () -> player.currentFrame().map(f -> frameNumberOf(f.ptsUs()) == number).orElse(false),
-        "frame " + number + " on screen, now " + player.currentFrame().map(VideoFrame::ptsUs));
+        () -> "frame " + number + " on screen, now " + player.currentFrame().map(VideoFrame::ptsUs));
     return player.currentFrame().orElseThrow();
   }
 
@@ -113,11 +122,11 @@ class FfmpegPlayerBackendTest extends PlayerBackendContract {
     return (int) Math.round((ptsUs - firstPtsUs) / (double) CounterVideos.FRAME_US);
   }
 
-  private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+  private static void awaitTrue(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
+        throw new AssertionError("timed out waiting for " + what.get());
       }
       TimeUnit.MILLISECONDS.sleep(5);
     }
