@@ -1,5 +1,6 @@
 package io.syncer.benchmarks;
 
+import io.syncer.benchmarks.sim.SyncSimCommand;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,10 @@ public final class Main {
   }
 
   private static final Map<String, Command> COMMANDS = new TreeMap<>();
+
+  static {
+    COMMANDS.put("sync-sim", SyncSimCommand::run);
+  }
 
   private Main() {}
 

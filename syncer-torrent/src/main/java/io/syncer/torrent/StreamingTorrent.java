@@ -20,6 +20,7 @@ import io.syncer.torrent.internal.RateMeter;
 import io.syncer.torrent.internal.StreamingPieceSelector;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
@@ -28,9 +29,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -75,6 +78,7 @@ public final class StreamingTorrent implements AutoCloseable {
   private final AtomicInteger stalledReads = new AtomicInteger();
   private final RateMeter downloadRate = new RateMeter(RATE_WINDOW_SAMPLES);
   private final RateMeter uploadRate = new RateMeter(RATE_WINDOW_SAMPLES);
+  private final Queue<InetSocketAddress> pendingPeers = new ConcurrentLinkedQueue<>();
 
   private volatile Streamed streamed;
   private volatile StorageUnit unit;
@@ -200,8 +204,24 @@ public final class StreamingTorrent implements AutoCloseable {
     if (closed) {
       return;
     }
+    pendingPeers.add(new InetSocketAddress(address, peer.port()));
     LOG.info("torrent {}: adding peer {}", infoHash, peer);
-    runtime.service(IPeerRegistry.class).addPeer(torrentId, InetPeer.build(address, peer.port()));
+    connectPendingPeers();
+  }
+
+  /**
+   * Hands queued peers to bt once the torrent is active: bt drops peers discovered before its
+   * torrent worker exists, and messages (such as the peer's bitfield) received before the torrent
+   * is active.
+   */
+  void connectPendingPeers() {
+    if (closed || !runtime.service(TorrentRegistry.class).isSupportedAndActive(torrentId)) {
+      return;
+    }
+    IPeerRegistry registry = runtime.service(IPeerRegistry.class);
+    for (InetSocketAddress peer; (peer = pendingPeers.poll()) != null; ) {
+      registry.addPeer(torrentId, InetPeer.build(peer.getAddress(), peer.getPort()));
+    }
   }
 
   /** Verified byte ranges of the streamed file, merged, in order; empty before the metadata. */
@@ -412,6 +432,7 @@ public final class StreamingTorrent implements AutoCloseable {
 
   /** Samples rates and tells the listeners; called about once a second by the streamer. */
   void publishStatus(long nanoTime) {
+    connectPendingPeers();
     Optional<TorrentSessionState> state = sessionState();
     long downloaded = state.map(TorrentSessionState::getDownloaded).orElse(0L);
     long uploaded = state.map(TorrentSessionState::getUploaded).orElse(0L);

@@ -217,7 +217,9 @@ public final class TorrentStreamer implements AutoCloseable {
 
   private void start(StreamingTorrent torrent, BtClientBuilder builder) {
     TorrentId id = torrentId(torrent.infoHash());
-    runtime.getEventSource().onPieceVerified(id, event -> torrent.pieceVerified(event.getPieceIndex()));
+    runtime.getEventSource()
+        .onPieceVerified(id, event -> torrent.pieceVerified(event.getPieceIndex()))
+        .onTorrentStarted(id, event -> torrent.connectPendingPeers());
     BtClient client = builder.build();
     torrent.started(client, client.startAsync());
   }

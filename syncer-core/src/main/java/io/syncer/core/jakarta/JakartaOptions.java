@@ -64,6 +64,11 @@ public record JakartaOptions(
     return new JakartaOptions(maxMessageBytes, sendTimeout, idleTimeout, remoteAddress);
   }
 
+  /** These options with another container message buffer size. */
+  public JakartaOptions withMaxMessageBytes(int maxMessageBytes) {
+    return new JakartaOptions(maxMessageBytes, sendTimeout, idleTimeout, remoteAddress);
+  }
+
   /** These options with another idle timeout (zero: never). */
   public JakartaOptions withIdleTimeout(Duration idleTimeout) {
     return new JakartaOptions(maxMessageBytes, sendTimeout, idleTimeout, remoteAddress);

@@ -16,8 +16,13 @@ import org.slf4j.LoggerFactory;
  * The one Jakarta endpoint behind both adapters: hands every text message to the Syncer listener
  * of its connection. The listener queues work for its own executor, so container threads never
  * wait on room or session work.
+ *
+ * <p>Public only because containers invoke it reflectively; create it through {@link
+ * JakartaServerEndpoint} or {@link JakartaClient}.
+ *
+ * <p>Thread-safety: one instance per connection; the container serializes its callbacks.
  */
-final class TextEndpoint extends Endpoint {
+public final class TextEndpoint extends Endpoint {
 
   private static final Logger log = LoggerFactory.getLogger(TextEndpoint.class);
   private static final String LISTENER = SessionListener.class.getName();

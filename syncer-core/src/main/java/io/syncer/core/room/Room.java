@@ -363,7 +363,10 @@ final class Room {
       release(member);
     } else if (before != MemberState.JOINING) {
       member.state = MemberState.BUFFERING;
-      if (before == MemberState.READY && member.synced && playIntent && !member.stallExcused) {
+      // A member far off the timeline is catching up by seeking: that is its own business.
+      boolean inStep = Math.abs(status.offsetUs()) < RoomLimits.micros(server.limits.inStepOffset());
+      if (before == MemberState.READY && member.synced && inStep && playIntent
+          && !member.stallExcused) {
         hold(member, now() + RoomLimits.micros(server.limits.stallTimeout()));
       }
     }

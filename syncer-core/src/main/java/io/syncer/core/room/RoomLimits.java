@@ -32,6 +32,7 @@ public final class RoomLimits {
   private final Duration resumeGrace;
   private final Duration emptyRoomTtl;
   private final Duration stallTimeout;
+  private final Duration inStepOffset;
   private final Duration membersRefresh;
   private final double leadRttMultiplier;
   private final Duration leadMargin;
@@ -59,6 +60,7 @@ public final class RoomLimits {
     resumeGrace = b.resumeGrace;
     emptyRoomTtl = b.emptyRoomTtl;
     stallTimeout = b.stallTimeout;
+    inStepOffset = b.inStepOffset;
     membersRefresh = b.membersRefresh;
     leadRttMultiplier = b.leadRttMultiplier;
     leadMargin = b.leadMargin;
@@ -117,6 +119,7 @@ public final class RoomLimits {
     b.resumeGrace = resumeGrace;
     b.emptyRoomTtl = emptyRoomTtl;
     b.stallTimeout = stallTimeout;
+    b.inStepOffset = inStepOffset;
     b.membersRefresh = membersRefresh;
     b.leadRttMultiplier = leadRttMultiplier;
     b.leadMargin = leadMargin;
@@ -230,6 +233,14 @@ public final class RoomLimits {
     return stallTimeout;
   }
 
+  /**
+   * A member whose reported offset from the timeline is this large or larger is catching up by
+   * seeking; its buffering then does not hold the room (default 1 s).
+   */
+  public Duration inStepOffset() {
+    return inStepOffset;
+  }
+
   /** Members' reported offsets and RTTs are re-broadcast at most this often (default 5 s). */
   public Duration membersRefresh() {
     return membersRefresh;
@@ -284,6 +295,7 @@ public final class RoomLimits {
     private Duration resumeGrace = Duration.ofSeconds(60);
     private Duration emptyRoomTtl = Duration.ofMinutes(2);
     private Duration stallTimeout = Duration.ofSeconds(20);
+    private Duration inStepOffset = Duration.ofSeconds(1);
     private Duration membersRefresh = Duration.ofSeconds(5);
     private double leadRttMultiplier = 2.0;
     private Duration leadMargin = Duration.ofMillis(30);
@@ -364,6 +376,11 @@ public final class RoomLimits {
 
     public Builder stallTimeout(Duration timeout) {
       this.stallTimeout = timeout;
+      return this;
+    }
+
+    public Builder inStepOffset(Duration offset) {
+      this.inStepOffset = offset;
       return this;
     }
 

@@ -24,9 +24,13 @@ public interface TaskScheduler {
    */
   Cancellable schedule(long delayMicros, Runnable task);
 
-  /** Runs {@code task} at the absolute time {@code atMicros} of {@link #clock()}. */
+  /**
+   * Runs {@code task} at the absolute time {@code atMicros} of {@link #clock()}; a time in the past
+   * (down to {@link Long#MIN_VALUE}, "as soon as possible") runs it at once.
+   */
   default Cancellable scheduleAt(long atMicros, Runnable task) {
-    return schedule(atMicros - clock().nowMicros(), task);
+    long now = clock().nowMicros();
+    return schedule(atMicros <= now ? 0 : atMicros - now, task);
   }
 
   /**

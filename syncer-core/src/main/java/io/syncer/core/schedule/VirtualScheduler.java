@@ -57,7 +57,9 @@ public final class VirtualScheduler implements TaskScheduler, Executor {
   public Cancellable schedule(long delayMicros, Runnable task) {
     Entry entry;
     synchronized (queue) {
-      entry = new Entry(clock.nowMicros() + Math.max(0, delayMicros), sequence++, task);
+      long now = clock.nowMicros();
+      long at = delayMicros <= 0 ? now : now + Math.min(delayMicros, Long.MAX_VALUE - now);
+      entry = new Entry(at, sequence++, task);
       queue.add(entry);
     }
     return () -> entry.cancelled = true;

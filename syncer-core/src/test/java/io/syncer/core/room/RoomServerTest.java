@@ -355,6 +355,24 @@ class RoomServerTest {
   }
 
   @Test
+  void aMemberSeekingToCatchUpDoesNotHoldTheRoom() {
+    Conn alice = arrive("Alice");
+    String code = create(alice);
+    Conn bob = arrive("Bob");
+    join(bob, code);
+    alice.client.send(status(PlayerState.READY));
+    bob.client.send(status(PlayerState.READY));
+    settle();
+    alice.client.send(new Play());
+    settle();
+    alice.client.clear();
+    bob.client.send(new Status(PlayerState.BUFFERING, 0, 0, -3_000_000, 2_000));
+    settle();
+    assertThat(alice.client.all(TimelineUpdate.class)).isEmpty();
+    assertThat(alice.client.all(Wait.class)).isEmpty();
+  }
+
+  @Test
   void playWaitsForMembersThatAreStillLoading() {
     Conn alice = arrive("Alice");
     String code = create(alice);

@@ -37,4 +37,14 @@ class VirtualSchedulerTest {
     assertThat(seen).containsExactly(1, 2);
     assertThat(scheduler.clock().nowMicros()).isZero();
   }
+
+  @Test
+  void farPastAndFarFutureTimesDoNotOverflow() {
+    VirtualScheduler scheduler = new VirtualScheduler(new ManualClock(5_000_000));
+    List<String> seen = new ArrayList<>();
+    scheduler.scheduleAt(Long.MIN_VALUE, () -> seen.add("past"));
+    scheduler.schedule(Long.MAX_VALUE, () -> seen.add("never"));
+    scheduler.advanceBy(1_000_000_000);
+    assertThat(seen).containsExactly("past");
+  }
 }

@@ -1,0 +1,693 @@
+package io.syncer.core.session;
+
+import io.syncer.core.internal.Outbox;
+import io.syncer.core.internal.SerialExecutor;
+import io.syncer.core.schedule.TaskScheduler;
+import io.syncer.core.transport.CloseCode;
+import io.syncer.core.transport.Session;
+import io.syncer.core.transport.SessionAcceptor;
+import io.syncer.core.transport.SessionListener;
+import io.syncer.protocol.clock.ClockEstimate;
+import io.syncer.protocol.clock.ClockSample;
+import io.syncer.protocol.clock.ClockStrategy;
+import io.syncer.protocol.codec.MessageCodec;
+import io.syncer.protocol.codec.ProtocolException;
+import io.syncer.protocol.drift.Correction;
+import io.syncer.protocol.drift.DriftController;
+import io.syncer.protocol.drift.DriftDecision;
+import io.syncer.protocol.drift.PlayerObservation;
+import io.syncer.protocol.drift.SyncPolicy;
+import io.syncer.protocol.drift.SyncerDriftPolicy;
+import io.syncer.protocol.message.ClientMessage;
+import io.syncer.protocol.message.ClockRequest;
+import io.syncer.protocol.message.ClockResponse;
+import io.syncer.protocol.message.CreateRoom;
+import io.syncer.protocol.message.ErrorMessage;
+import io.syncer.protocol.message.Hello;
+import io.syncer.protocol.message.JoinRoom;
+import io.syncer.protocol.message.LeaveRoom;
+import io.syncer.protocol.message.Media;
+import io.syncer.protocol.message.Member;
+import io.syncer.protocol.message.Members;
+import io.syncer.protocol.message.Message;
+import io.syncer.protocol.message.Pause;
+import io.syncer.protocol.message.Play;
+import io.syncer.protocol.message.PlayerState;
+import io.syncer.protocol.message.RoomCodes;
+import io.syncer.protocol.message.RoomState;
+import io.syncer.protocol.message.Seek;
+import io.syncer.protocol.message.ServerMessage;
+import io.syncer.protocol.message.SetMedia;
+import io.syncer.protocol.message.SetRate;
+import io.syncer.protocol.message.Status;
+import io.syncer.protocol.message.SwarmAnnounce;
+import io.syncer.protocol.message.SwarmPeers;
+import io.syncer.protocol.message.Timeline;
+import io.syncer.protocol.message.TimelineUpdate;
+import io.syncer.protocol.message.TransferOwner;
+import io.syncer.protocol.message.Wait;
+import io.syncer.protocol.message.Welcome;
+import io.syncer.protocol.time.MicroClock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One participant of a room, client side: speaks the protocol over any transport ({@link
+ * SessionAcceptor}), keeps the server clock estimate (a burst of clock requests, then periodic
+ * ones), applies each incoming timeline at its execute-at time, and keeps a {@link PlayerAdapter}
+ * on the room's timeline through the {@link SyncPolicy}'s drift controller, reporting {@code
+ * status} about once a second and whenever the player's state changes.
+ *
+ * <p>The session survives its connections: when one drops, the player keeps following the last
+ * timeline, and the next connection given to {@link #open} resumes the same member, role and room
+ * (within the server's grace period).
+ *
+ * <pre>{@code
+ * ParticipantSession session = ParticipantSession.builder(myPlayer).name("Ana").build();
+ * JakartaClient.connect(container, URI.create("ws://127.0.0.1:8470/ws/v1"), session, JakartaOptions.defaults());
+ * session.joinRoom("7K3M9QXA2B");
+ * }</pre>
+ *
+ * <p>Thread-safety: safe for concurrent use. All work runs on the session's own serial executor;
+ * the {@link PlayerAdapter} and the {@link ParticipantListener} are called from it only.
+ */
+public final class ParticipantSession implements SessionAcceptor, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ParticipantSession.class);
+
+  /** Offsets below this are left to the drift controller when a timeline takes effect. */
+  static final long SNAP_US = 20_000;
+  /** A timeline this close to its anchor counts as due (absorbs rounding of clock conversions). */
+  private static final long DUE_SLACK_US = 500;
+  /** Clock error reported before the first estimate: a modest RTT, so leads stay reasonable. */
+  private static final long UNKNOWN_CLOCK_ERROR_US = 50_000;
+
+  private final MicroClock clock;
+  private final TaskScheduler scheduler;
+  private final Executor executor;
+  private final SerialExecutor actor;
+  private final PlayerAdapter player;
+  private final SyncPolicy policy;
+  private final ParticipantListener listener;
+  private final MessageCodec codec = MessageCodec.create();
+  private final RandomGenerator random;
+  private final String clientName;
+  private final Optional<String> name;
+  private final Optional<String> token;
+  private final long tickMicros;
+  private final long statusMicros;
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicLong requestIds = new AtomicLong();
+
+  private volatile ParticipantSnapshot snapshot = ParticipantSnapshot.INITIAL;
+  private volatile Optional<ClockEstimate> lastEstimate = Optional.empty();
+
+  // ---- confined to the actor ----
+  private int connection;
+  private Outbox outbox;
+  private boolean welcomed;
+  private String memberId;
+  private String resumeToken;
+  private ClockStrategy clockSync;
+  private TaskScheduler.Cancellable clockTimer;
+  private TaskScheduler.Cancellable activationTimer;
+  private TaskScheduler.Cancellable tickTimer;
+  private final DriftController drift;
+  private final TreeMap<Long, Timeline> pending = new TreeMap<>();
+  private Timeline current;
+  /** A playing timeline waits for the first clock estimate before the player lands on it. */
+  private boolean landingOnClock;
+  private String roomCode;
+  private String ownerId;
+  private List<Member> members = List.of();
+  private Optional<Media> media = Optional.empty();
+  private List<String> waitingFor = List.of();
+  private PlayerState reportedState;
+  private long lastStatusAt = Long.MIN_VALUE;
+  private long offsetUs;
+  private boolean closed;
+
+  private ParticipantSession(Builder b) {
+    this.clock = b.scheduler.clock();
+    this.scheduler = b.scheduler;
+    this.executor = b.executor;
+    this.player = b.player;
+    this.policy = b.policy;
+    this.listener = b.listener;
+    this.random = b.random;
+    this.clientName = b.clientName;
+    this.name = b.name;
+    this.token = b.token;
+    this.tickMicros = b.tickMicros;
+    this.statusMicros = b.statusMicros;
+    this.actor = new SerialExecutor(executor, failure -> log.error("participant task failed", failure));
+    this.drift = policy.newController();
+    this.clockSync = policy.newClock();
+    actor.execute(this::tick);
+  }
+
+  /** A builder for a session driving {@code player}. */
+  public static Builder builder(PlayerAdapter player) {
+    return new Builder(player);
+  }
+
+  // ---- transport ----
+
+  /**
+   * A new connection to the server is open (the first, or a reconnect): the session says hello,
+   * resuming its member if it had one.
+   */
+  @Override
+  public SessionListener open(Session session) {
+    int id = connections.incrementAndGet();
+    actor.execute(() -> connected(id, session));
+    return new SessionListener() {
+      @Override
+      public void onText(String text) {
+        long receivedAt = clock.nowMicros();
+        actor.execute(() -> {
+          if (connection == id) {
+            receive(text, receivedAt);
+          }
+        });
+      }
+
+      @Override
+      public void onRejected(Rejection rejection) {
+        log.warn("server sent a message the transport refused: {}", rejection);
+      }
+
+      @Override
+      public void onClosed(CloseCode code, String reason) {
+        actor.execute(() -> disconnected(id, code, reason));
+      }
+    };
+  }
+
+  // ---- commands: any thread; each returns the request id an error would echo ----
+
+  /** Creates a room and joins it as owner. */
+  public long createRoom() {
+    long rid = nextRid();
+    request(new CreateRoom(OptionalLong.of(rid)));
+    return rid;
+  }
+
+  /**
+   * Joins the room with this code, as typed by a person (case, spaces and dashes do not matter).
+   *
+   * @throws IllegalArgumentException if the text cannot be a room code
+   */
+  public long joinRoom(String typedCode) {
+    String code =
+        RoomCodes.normalize(typedCode)
+            .orElseThrow(() -> new IllegalArgumentException("not a room code: " + typedCode));
+    long rid = nextRid();
+    request(new JoinRoom(code, OptionalLong.of(rid)));
+    return rid;
+  }
+
+  /** Leaves the current room; the player keeps its position, paused by nobody. */
+  public long leaveRoom() {
+    long rid = nextRid();
+    request(new LeaveRoom(OptionalLong.of(rid)));
+    actor.execute(
+        () -> {
+          leftRoom();
+          publish();
+        });
+    return rid;
+  }
+
+  /** Owner only: start playback for everyone. */
+  public long play() {
+    long rid = nextRid();
+    request(new Play(OptionalLong.of(rid)));
+    return rid;
+  }
+
+  /** Owner only: pause for everyone. */
+  public long pause() {
+    long rid = nextRid();
+    request(new Pause(OptionalLong.of(rid)));
+    return rid;
+  }
+
+  /** Owner only: move everyone to {@code positionUs}. */
+  public long seek(long positionUs) {
+    long rid = nextRid();
+    request(new Seek(positionUs, OptionalLong.of(rid)));
+    return rid;
+  }
+
+  /** Owner only: change the room's playback rate (0.25..4). */
+  public long setRate(double rate) {
+    long rid = nextRid();
+    request(new SetRate(rate, OptionalLong.of(rid)));
+    return rid;
+  }
+
+  /** Owner only: choose what the room watches. */
+  public long setMedia(Media chosen) {
+    long rid = nextRid();
+    request(new SetMedia(chosen, OptionalLong.of(rid)));
+    return rid;
+  }
+
+  /** Owner only: hand the room to another member. */
+  public long transferOwner(String memberId) {
+    long rid = nextRid();
+    request(new TransferOwner(memberId, OptionalLong.of(rid)));
+    return rid;
+  }
+
+  /** Tells the room where this participant serves a torrent (host empty: as the server sees us). */
+  public void announceSwarm(String infoHash, int port, Optional<String> host) {
+    request(new SwarmAnnounce(infoHash, port, host));
+  }
+
+  /** What the session knows now. */
+  public ParticipantSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The latest server clock estimate, if any: converts local times to server times. */
+  public Optional<ClockEstimate> clockEstimate() {
+    return lastEstimate;
+  }
+
+  /** Stops the session's timers and closes the current connection. */
+  @Override
+  public void close() {
+    actor.execute(
+        () -> {
+          closed = true;
+          cancel(clockTimer);
+          cancel(activationTimer);
+          cancel(tickTimer);
+          if (outbox != null) {
+            outbox.closeAfterFlush(CloseCode.NORMAL, "bye");
+          }
+        });
+  }
+
+  private long nextRid() {
+    return requestIds.incrementAndGet();
+  }
+
+  private void request(ClientMessage message) {
+    actor.execute(
+        () -> {
+          if (outbox == null || !welcomed) {
+            log.info("not connected: dropping {}", message.type().wireName());
+            return;
+          }
+          send(message);
+        });
+  }
+
+  // ---- actor ----
+
+  private void send(ClientMessage message) {
+    outbox.send(codec.encode(message));
+  }
+
+  private void connected(int id, Session session) {
+    if (closed) {
+      session.close(CloseCode.NORMAL, "session closed");
+      return;
+    }
+    if (outbox != null) {
+      outbox.closeNow(CloseCode.NORMAL, "replaced by a new connection");
+    }
+    connection = id;
+    outbox = new Outbox(session, executor, 256, 1 << 20);
+    welcomed = false;
+    send(
+        new Hello(
+            Message.PROTOCOL_VERSION, clientName, name, token, Optional.ofNullable(resumeToken),
+            OptionalLong.empty()));
+  }
+
+  private void disconnected(int id, CloseCode code, String reason) {
+    if (id != connection || outbox == null) {
+      return;
+    }
+    outbox.closeNow(CloseCode.NORMAL, "closed");
+    outbox = null;
+    welcomed = false;
+    cancel(clockTimer);
+    publish();
+    log.info("disconnected ({} {}); the player keeps following the last timeline", code.code(), reason);
+    listener.onDisconnected(code, reason);
+  }
+
+  private void receive(String text, long receivedAt) {
+    ServerMessage message;
+    try {
+      message = codec.decodeFromServer(text);
+    } catch (ProtocolException unreadable) {
+      log.warn("ignoring a server message: {}", unreadable.toString());
+      return;
+    }
+    if (message instanceof ClockResponse response) {
+      clockSync.addSample(
+          new ClockSample(response.t0Us(), response.t1Us(), response.t2Us(), receivedAt));
+      lastEstimate = clockSync.estimate(receivedAt);
+      if (landingOnClock && lastEstimate.isPresent()) {
+        apply(current);
+      }
+    } else if (message instanceof Welcome welcome) {
+      welcomed(welcome);
+    } else if (message instanceof RoomState state) {
+      roomState(state);
+    } else if (message instanceof TimelineUpdate update) {
+      timelineReceived(update);
+    } else if (message instanceof Members list) {
+      ownerId = list.ownerId();
+      members = list.members();
+      listener.onMembers(list);
+    } else if (message instanceof Wait wait) {
+      waitingFor = wait.waitingFor();
+      listener.onWait(wait);
+    } else if (message instanceof ErrorMessage error) {
+      log.info("server error {}: {}", error.code().wireName(), error.message());
+      listener.onError(error);
+    } else if (message instanceof SwarmPeers peers) {
+      listener.onSwarmPeers(peers);
+    }
+    publish();
+  }
+
+  private void welcomed(Welcome welcome) {
+    if (!welcome.resumed()) {
+      leftRoom();
+    }
+    welcomed = true;
+    memberId = welcome.memberId();
+    resumeToken = welcome.resume();
+    // A new connection may take another path: start the estimate over with a burst.
+    clockSync = policy.newClock();
+    scheduleClockRequest();
+    listener.onWelcome(welcome);
+  }
+
+  private void leftRoom() {
+    roomCode = null;
+    ownerId = null;
+    members = List.of();
+    waitingFor = List.of();
+  }
+
+  private void scheduleClockRequest() {
+    cancel(clockTimer);
+    clockTimer =
+        scheduler.scheduleAt(clockSync.nextRequestAtUs(), () -> actor.execute(this::sendClockRequest));
+  }
+
+  private void sendClockRequest() {
+    if (outbox == null || !welcomed || closed) {
+      return;
+    }
+    long t0 = clock.nowMicros();
+    send(new ClockRequest(t0));
+    clockSync.requestSent(t0);
+    scheduleClockRequest();
+  }
+
+  private void roomState(RoomState state) {
+    roomCode = state.code();
+    ownerId = state.ownerId();
+    members = state.members();
+    waitingFor = state.waitingFor();
+    if (!state.media().equals(media)) {
+      media = state.media();
+      player.mediaChanged(media);
+    }
+    listener.onRoomState(state);
+    // The snapshot replaces what we knew: land on its timeline now, whatever its version.
+    pending.headMap(state.timeline().version(), true).clear();
+    apply(state.timeline());
+    scheduleActivation();
+  }
+
+  private void timelineReceived(TimelineUpdate update) {
+    Timeline timeline = update.timeline();
+    if (current != null && timeline.version() <= current.version()) {
+      return;
+    }
+    pending.put(timeline.version(), timeline);
+    listener.onTimelineReceived(update);
+    scheduleActivation();
+  }
+
+  private void scheduleActivation() {
+    cancel(activationTimer);
+    activationTimer = null;
+    if (pending.isEmpty()) {
+      return;
+    }
+    long anchor = pending.firstEntry().getValue().anchorUs();
+    long at = lastEstimate.map(estimate -> estimate.toLocalTime(anchor)).orElse(clock.nowMicros());
+    activationTimer = scheduler.scheduleAt(at, () -> actor.execute(this::activateDue));
+  }
+
+  private void activateDue() {
+    OptionalLong serverNow = serverNow();
+    while (!pending.isEmpty()) {
+      Timeline next = pending.firstEntry().getValue();
+      if (serverNow.isPresent() && next.anchorUs() > serverNow.getAsLong() + DUE_SLACK_US) {
+        break;
+      }
+      pending.pollFirstEntry();
+      if (current == null || next.version() > current.version()) {
+        apply(next);
+      }
+    }
+    publish();
+    scheduleActivation();
+  }
+
+  private OptionalLong serverNow() {
+    long now = clock.nowMicros();
+    lastEstimate = clockSync.estimate(now);
+    return lastEstimate.map(e -> OptionalLong.of(e.toServerTime(now))).orElse(OptionalLong.empty());
+  }
+
+  /** The timeline takes effect now: put the player where it says, in the state it says. */
+  private void apply(Timeline timeline) {
+    current = timeline;
+    drift.reset();
+    OptionalLong now = serverNow();
+    if (!timeline.paused() && now.isEmpty()) {
+      // Joining a playing room before the first clock sample: wait for it rather than land on a
+      // guess and seek twice.
+      landingOnClock = true;
+      player.pause();
+      return;
+    }
+    landingOnClock = false;
+    long serverTime = Math.max(now.orElse(timeline.anchorUs()), timeline.anchorUs());
+    if (timeline.paused()) {
+      player.pause();
+      if (Math.abs(player.positionUs() - timeline.positionUs()) > SNAP_US) {
+        player.seek(timeline.positionUs());
+      }
+      offsetUs = player.positionUs() - timeline.positionUs();
+    } else {
+      player.setRate(timeline.rate());
+      long target = Math.max(0, timeline.positionAt(serverTime));
+      if (Math.abs(player.positionUs() - target) > SNAP_US) {
+        // The seek lands after the player's seek latency: aim where the timeline will be then.
+        long landing = Math.round(player.seekLatencyUs() * timeline.rate());
+        player.seek(target + landing);
+      }
+      player.play();
+    }
+    listener.onTimelineApplied(timeline);
+  }
+
+  private void tick() {
+    if (closed) {
+      return;
+    }
+    long now = clock.nowMicros();
+    PlayerState state = player.state();
+    if (current != null && !current.paused() && !landingOnClock && state == PlayerState.READY) {
+      correct(now);
+    } else if (current != null && current.paused()) {
+      offsetUs = player.positionUs() - current.positionUs();
+    }
+    if (state != reportedState || now - lastStatusAt >= statusMicros) {
+      sendStatus(state, now);
+    }
+    publish();
+    // Irregular ticks keep frame-step rounding from looking like a steady offset.
+    long jitter = tickMicros / 5;
+    long delay = tickMicros - jitter + random.nextLong(2 * jitter + 1);
+    tickTimer = scheduler.schedule(delay, () -> actor.execute(this::tick));
+  }
+
+  private void correct(long now) {
+    Optional<ClockEstimate> estimate = clockSync.estimate(now);
+    lastEstimate = estimate;
+    if (estimate.isEmpty()) {
+      return;
+    }
+    long target = Math.max(0, current.positionAt(estimate.get().toServerTime(now)));
+    DriftDecision decision =
+        drift.onTick(
+            new PlayerObservation(
+                now, target, player.positionUs(), current.rate(), player.rate(),
+                player.seekLatencyUs(), estimate.get().errorBoundUs()));
+    offsetUs = decision.offsetUs();
+    Correction correction = decision.correction();
+    if (correction instanceof Correction.SetRate setRate) {
+      player.setRate(setRate.rate());
+    } else if (correction instanceof Correction.SeekTo seekTo) {
+      player.seek(seekTo.positionUs());
+    }
+  }
+
+  private void sendStatus(PlayerState state, long now) {
+    if (outbox == null || !welcomed || roomCode == null) {
+      return;
+    }
+    reportedState = state;
+    lastStatusAt = now;
+    long clockError = lastEstimate.map(ClockEstimate::errorBoundUs).orElse(UNKNOWN_CLOCK_ERROR_US);
+    send(
+        new Status(state, Math.max(0, player.bufferedAheadUs()), Math.max(0, player.positionUs()),
+            offsetUs, clockError));
+  }
+
+  private void publish() {
+    snapshot =
+        new ParticipantSnapshot(
+            outbox != null && welcomed,
+            Optional.ofNullable(memberId),
+            Optional.ofNullable(roomCode),
+            Optional.ofNullable(ownerId),
+            members,
+            Optional.ofNullable(current),
+            media,
+            waitingFor,
+            lastEstimate.map(ClockEstimate::errorBoundUs).orElse(-1L),
+            offsetUs);
+  }
+
+  private static void cancel(TaskScheduler.Cancellable timer) {
+    if (timer != null) {
+      timer.cancel();
+    }
+  }
+
+  /**
+   * Builds a {@link ParticipantSession}.
+   *
+   * <p>Thread-safety: not thread-safe; use from one thread.
+   */
+  public static final class Builder {
+    private final PlayerAdapter player;
+    private TaskScheduler scheduler;
+    private Executor executor;
+    private SyncPolicy policy = SyncerDriftPolicy.defaults();
+    private ParticipantListener listener = new ParticipantListener() {};
+    private RandomGenerator random = new SplittableRandom();
+    private String clientName = "syncer-java/0.1";
+    private Optional<String> name = Optional.empty();
+    private Optional<String> token = Optional.empty();
+    private long tickMicros = 100_000;
+    private long statusMicros = 1_000_000;
+
+    private Builder(PlayerAdapter player) {
+      this.player = Objects.requireNonNull(player, "player");
+    }
+
+    /**
+     * Timers and, with them, the local clock the session and its player run on (default: a daemon
+     * timer thread on the system clock). Give an emulated clock to model another machine, a
+     * {@link io.syncer.core.schedule.VirtualScheduler} for virtual time.
+     */
+    public Builder scheduler(TaskScheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** Where the session's work runs (default: the common fork-join pool). */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** How time is kept and drift corrected (default: {@link SyncerDriftPolicy#defaults()}). */
+    public Builder policy(SyncPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    public Builder listener(ParticipantListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Display name asked for in {@code hello}. */
+    public Builder name(String name) {
+      this.name = Optional.of(name);
+      return this;
+    }
+
+    /** Access token for {@code hello}, once accounts are in use. */
+    public Builder token(String token) {
+      this.token = Optional.of(token);
+      return this;
+    }
+
+    /** Client software name sent in {@code hello} (default {@code syncer-java/0.1}). */
+    public Builder clientName(String clientName) {
+      this.clientName = Objects.requireNonNull(clientName, "clientName");
+      return this;
+    }
+
+    /** Source of tick jitter; seed it for repeatable simulations. */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** Mean interval between player checks, µs (default 100 ms, jittered ±20%). */
+    public Builder tickMicros(long micros) {
+      if (micros < 5) {
+        throw new IllegalArgumentException("tick too short: " + micros);
+      }
+      this.tickMicros = micros;
+      return this;
+    }
+
+    /** Interval between periodic {@code status} reports, µs (default 1 s). */
+    public Builder statusMicros(long micros) {
+      this.statusMicros = micros;
+      return this;
+    }
+
+    public ParticipantSession build() {
+      if (executor == null) {
+        executor = java.util.concurrent.ForkJoinPool.commonPool();
+      }
+      if (scheduler == null) {
+        scheduler = TaskScheduler.of(DefaultTimer.INSTANCE.executor, MicroClock.system());
+      }
+      return new ParticipantSession(this);
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package io.syncer.protocol.clock;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Syncer's clock estimator: NTP-style samples, minimum-delay filtering over a sliding window,
+ * least-squares skew estimation, and an error bound that holds for any split of the delay between
+ * the two directions.
+ *
+ * <p>Every sample confines the true offset at its midpoint to {@code offset ± (delay / 2 + skew
+ * allowance)}. The estimate at a local time is the centre of the intersection of those intervals,
+ * each carried forward along the estimated skew and widened by the skew's uncertainty; the error
+ * bound is the half-width of the intersection. The exact algorithm, with its constants, is
+ * specified in {@code docs/protocol/clock-sync-and-drift.md}.
+ *
+ * <p>Thread-safety: not thread-safe; one owner (the participant session's thread) calls it.
+ */
+public final class ClockSync implements ClockStrategy {
+
+  /** Multiple of the skew's standard error allowed for when carrying samples forward. */
+  static final double SKEW_CONFIDENCE_SIGMAS = 4;
+
+  /** Added to the skew uncertainty for oscillator wander and rounding, ppm. */
+  static final double SKEW_UNCERTAINTY_FLOOR_PPM = 1;
+
+  private final ClockSyncConfig config;
+  private final RequestSchedule schedule;
+  private final OutstandingRequests outstanding = new OutstandingRequests();
+  private final ArrayDeque<ClockSample> window = new ArrayDeque<>();
+  private Model model;
+
+  public ClockSync(ClockSyncConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.schedule =
+        new RequestSchedule(
+            config.burstRequests(), config.burstIntervalUs(), config.periodicIntervalUs());
+  }
+
+  @Override
+  public long nextRequestAtUs() {
+    return schedule.nextAtUs();
+  }
+
+  @Override
+  public void requestSent(long t0Us) {
+    schedule.sent(t0Us);
+    outstanding.sent(t0Us);
+  }
+
+  @Override
+  public SampleOutcome addSample(ClockSample sample) {
+    Objects.requireNonNull(sample, "sample");
+    if (!outstanding.answer(sample.t0Us())) {
+      return SampleOutcome.UNSOLICITED;
+    }
+    if (!sample.isPlausible(config.maxRoundTripUs())) {
+      return SampleOutcome.INVALID;
+    }
+    boolean step = contradictsWindow(sample);
+    if (step) {
+      window.clear();
+      schedule.restartBurst(sample.t3Us());
+    }
+    window.addLast(sample);
+    if (window.size() > config.windowSamples()) {
+      window.removeFirst();
+    }
+    model = null;
+    if (step) {
+      return SampleOutcome.CLOCK_STEP;
+    }
+    return model().used.contains(sample) ? SampleOutcome.ACCEPTED : SampleOutcome.HIGH_DELAY;
+  }
+
+  @Override
+  public Optional<ClockEstimate> estimate(long localNowUs) {
+    if (window.isEmpty()) {
+      return Optional.empty();
+    }
+    Model m = model();
+    double maxSkew = config.maxSkewPpm();
+    Interval prior = intersectAt(window, m.newest, localNowUs, 0, maxSkew, maxSkew);
+    Interval fitted =
+        intersectAt(window, m.newest, localNowUs, m.skewPpm, m.skewUncertaintyPpm, maxSkew);
+    Interval best = prior.intersect(fitted);
+    if (best.isEmpty()) {
+      best = prior;
+    }
+    if (best.isEmpty()) {
+      // Only reachable when the clocks break the maxSkewPpm assumption between samples: fall
+      // back to what the newest sample alone says.
+      best = intersectAt(List.of(window.peekLast()), m.newest, localNowUs, 0, maxSkew, maxSkew);
+    }
+    double centreUs = m.newest.offsetUs() + best.centre();
+    long offsetUs = Math.round(centreUs);
+    long boundUs = (long) Math.ceil(best.halfWidth() + Math.abs(offsetUs - centreUs));
+    return Optional.of(
+        new ClockEstimate(
+            localNowUs,
+            offsetUs,
+            m.skewPpm,
+            boundUs,
+            window.size(),
+            window.size() >= config.convergedSamples()));
+  }
+
+  /**
+   * Whether {@code sample} is incompatible with every earlier sample under the widest skew
+   * allowed: then a clock jumped and the earlier samples describe a relation that no longer holds.
+   */
+  private boolean contradictsWindow(ClockSample sample) {
+    if (window.isEmpty()) {
+      return false;
+    }
+    double maxSkew = config.maxSkewPpm();
+    ClockSample reference = window.peekLast();
+    double atUs = sample.localMidpointUs();
+    Interval earlier = intersectAt(window, reference, atUs, 0, maxSkew, maxSkew);
+    Interval own = intersectAt(List.of(sample), reference, atUs, 0, maxSkew, maxSkew);
+    return earlier.intersect(own).isEmpty();
+  }
+
+  private Model model() {
+    if (model == null) {
+      model = new Model(window, config);
+    }
+    return model;
+  }
+
+  /**
+   * Intersection, at local time {@code atUs}, of the samples' offset intervals carried forward
+   * along {@code skewPpm} and widened by {@code skewUncertaintyPpm} per µs of distance; relative
+   * to the reference sample's offset, to keep doubles exact.
+   */
+  private static Interval intersectAt(
+      Iterable<ClockSample> samples,
+      ClockSample reference,
+      double atUs,
+      double skewPpm,
+      double skewUncertaintyPpm,
+      double maxSkewPpm) {
+    double lo = Double.NEGATIVE_INFINITY;
+    double hi = Double.POSITIVE_INFINITY;
+    double referenceOffsetUs = reference.offsetUs();
+    for (ClockSample s : samples) {
+      double distanceUs = atUs - s.localMidpointUs();
+      double centre = s.offsetUs() - referenceOffsetUs + skewPpm * 1e-6 * distanceUs;
+      double radius = s.halfWidthUs(maxSkewPpm) + skewUncertaintyPpm * 1e-6 * Math.abs(distanceUs);
+      lo = Math.max(lo, centre - radius);
+      hi = Math.min(hi, centre + radius);
+    }
+    return new Interval(lo, hi);
+  }
+
+  private record Interval(double lo, double hi) {
+    boolean isEmpty() {
+      return lo > hi;
+    }
+
+    Interval intersect(Interval other) {
+      return new Interval(Math.max(lo, other.lo), Math.min(hi, other.hi));
+    }
+
+    double centre() {
+      return (lo + hi) / 2;
+    }
+
+    double halfWidth() {
+      return (hi - lo) / 2;
+    }
+  }
+
+  /** What the estimate derives from the window: the samples that pass the delay filter, and the skew. */
+  private static final class Model {
+    final List<ClockSample> used = new ArrayList<>();
+    final ClockSample newest;
+    final double skewPpm;
+    final double skewUncertaintyPpm;
+
+    Model(ArrayDeque<ClockSample> window, ClockSyncConfig config) {
+      long minDelayUs = Long.MAX_VALUE;
+      for (ClockSample s : window) {
+        minDelayUs = Math.min(minDelayUs, s.roundTripDelayUs());
+      }
+      double maxUsedDelayUs =
+          minDelayUs * (1 + config.delayFilterFraction()) + config.delayFilterSlackUs();
+      for (ClockSample s : window) {
+        if (s.roundTripDelayUs() <= maxUsedDelayUs) {
+          used.add(s);
+        }
+      }
+      newest = used.get(used.size() - 1);
+      SkewFit fit = SkewFit.of(used, minDelayUs, newest, config);
+      skewPpm = fit.skewPpm;
+      skewUncertaintyPpm = fit.uncertaintyPpm;
+    }
+  }
+
+  /** Least-squares slope of sample offset over local midpoint time. */
+  private record SkewFit(double skewPpm, double uncertaintyPpm) {
+
+    static SkewFit of(
+        List<ClockSample> used, long minDelayUs, ClockSample reference, ClockSyncConfig config) {
+      double maxSkew = config.maxSkewPpm();
+      SkewFit unknown = new SkewFit(0, maxSkew);
+      int n = used.size();
+      if (n < config.minSkewSamples()) {
+        return unknown;
+      }
+      double firstUs = Double.POSITIVE_INFINITY;
+      double lastUs = Double.NEGATIVE_INFINITY;
+      double meanX = 0;
+      double meanY = 0;
+      double jitterVariance = 0;
+      for (ClockSample s : used) {
+        double x = s.localMidpointUs() - reference.localMidpointUs();
+        firstUs = Math.min(firstUs, x);
+        lastUs = Math.max(lastUs, x);
+        meanX += x;
+        meanY += s.offsetUs() - reference.offsetUs();
+        double excessDelayUs = s.roundTripDelayUs() - minDelayUs;
+        jitterVariance += excessDelayUs * excessDelayUs / 12;
+      }
+      if (lastUs - firstUs < config.minSkewSpanUs()) {
+        return unknown;
+      }
+      meanX /= n;
+      meanY /= n;
+      jitterVariance /= n;
+      double sxx = 0;
+      double sxy = 0;
+      for (ClockSample s : used) {
+        double dx = s.localMidpointUs() - reference.localMidpointUs() - meanX;
+        double dy = s.offsetUs() - reference.offsetUs() - meanY;
+        sxx += dx * dx;
+        sxy += dx * dy;
+      }
+      double slope = sxy / sxx;
+      double residualSquares = 0;
+      for (ClockSample s : used) {
+        double dx = s.localMidpointUs() - reference.localMidpointUs() - meanX;
+        double dy = s.offsetUs() - reference.offsetUs() - meanY;
+        double residual = dy - slope * dx;
+        residualSquares += residual * residual;
+      }
+      double variance = Math.max(1.0, Math.max(residualSquares / (n - 2), jitterVariance));
+      double standardErrorPpm = Math.sqrt(variance / sxx) * 1e6;
+      double skewPpm = Math.max(-maxSkew, Math.min(maxSkew, slope * 1e6));
+      double uncertaintyPpm =
+          Math.min(maxSkew, SKEW_CONFIDENCE_SIGMAS * standardErrorPpm + SKEW_UNCERTAINTY_FLOOR_PPM);
+      return new SkewFit(skewPpm, uncertaintyPpm);
+    }
+  }
+}
