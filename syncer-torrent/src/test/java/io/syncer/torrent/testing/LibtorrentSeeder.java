@@ -1,0 +1,62 @@
+package io.syncer.torrent.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** A libtorrent seeder process on 127.0.0.1 (src/test/python/seeder.py). Close it to stop it. */
+public final class LibtorrentSeeder implements AutoCloseable {
+  private final Process process;
+  private final int port;
+
+  private LibtorrentSeeder(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /**
+   * Seeds {@code torrent} whose file lies in {@code dataDirectory}.
+   *
+   * @param uploadLimit bytes per second, 0 for unlimited
+   */
+  public static LibtorrentSeeder start(Path dataDirectory, byte[] torrent, int uploadLimit)
+      throws IOException {
+    Path torrentFile = Files.createTempFile("seed", ".torrent");
+    Files.write(torrentFile, torrent);
+    Path script = Path.of("src", "test", "python", "seeder.py").toAbsolutePath();
+    Process process =
+        new ProcessBuilder(ExternalTools.PYTHON, script.toString(), "--torrent",
+                torrentFile.toString(), "--data", dataDirectory.toString(),
+                "--upload-limit", Integer.toString(uploadLimit))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (line == null || !line.startsWith("PORT ")) {
+      process.destroyForcibly();
+      throw new IOException("seeder did not start: " + line);
+    }
+    return new LibtorrentSeeder(process, Integer.parseInt(line.substring(5).trim()));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException ignored) {
+      // the process is gone already
+    }
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
