@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.syncer.core.room.RoomLimits;
 import io.syncer.core.room.RoomServer;
+import io.syncer.core.schedule.EmulatedClock;
 import io.syncer.core.schedule.VirtualScheduler;
 import io.syncer.core.transport.MemoryTransport;
 import io.syncer.protocol.message.ErrorCode;
@@ -43,7 +44,7 @@ class ParticipantSessionTest {
   /** One simulated machine. */
   private final class Participant {
     final EmulatedClock clock;
-    final VirtualPlayer player;
+    final SimulatedPlayer player;
     final ParticipantSession session;
     final List<Object> heard = new ArrayList<>();
     MemoryTransport.Link link;
@@ -52,7 +53,7 @@ class ParticipantSessionTest {
     Participant(String name, long offsetUs, double skewPpm, long delayUs, long seekLatencyUs) {
       this.delayUs = delayUs;
       clock = new EmulatedClock(scheduler, offsetUs, skewPpm);
-      player = new VirtualPlayer(clock, seekLatencyUs);
+      player = new SimulatedPlayer(clock, seekLatencyUs);
       session =
           ParticipantSession.builder(player)
               .name(name)
@@ -192,7 +193,7 @@ class ParticipantSessionTest {
     alice.session.play();
     run(30_000_000);
     int aliceTimelines = alice.heard.size();
-    int bobSeeks = bob.player.seeks;
+    int bobSeeks = bob.player.seeks();
 
     Participant dave = join(code, "Dave", 2_000_000, 80, 30_000, 250_000);
     run(5_000_000);
@@ -201,9 +202,9 @@ class ParticipantSessionTest {
     assertThat(Math.abs(dave.truePositionError(timeline))).as("late joiner error, µs")
         .isLessThan(10_000);
     assertThat(dave.player.positionUs()).isGreaterThan(30_000_000);
-    assertThat(dave.player.seeks).as("seeks to land").isEqualTo(1);
+    assertThat(dave.player.seeks()).as("seeks to land").isEqualTo(1);
     assertThat(alice.heard).hasSize(aliceTimelines);
-    assertThat(bob.player.seeks).isEqualTo(bobSeeks);
+    assertThat(bob.player.seeks()).isEqualTo(bobSeeks);
     assertThat(bob.player.playing()).isTrue();
   }
 

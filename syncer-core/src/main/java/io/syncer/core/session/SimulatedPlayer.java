@@ -1,15 +1,21 @@
 package io.syncer.core.session;
 
-import io.syncer.core.session.PlayerAdapter;
 import io.syncer.protocol.message.PlayerState;
 import io.syncer.protocol.time.MicroClock;
 
 /**
- * A player model on a local clock: the position advances at the current rate while playing, a seek
- * freezes it for the seek latency (state buffering) and then continues from the target, a stall
- * freezes it until released. It never sees the room's timeline.
+ * A player without media: a faithful model of one on a (possibly emulated or virtual) clock, for
+ * headless participants, simulations and tests. The position advances at the current rate while
+ * playing; a seek freezes it for the seek latency (state {@code buffering}) and then continues from
+ * the target; a stall freezes it until released. Like a real player it knows nothing of the room's
+ * timeline: only the {@link PlayerAdapter} calls move it.
+ *
+ * <p>Thread-safety: safe for concurrent use (all methods synchronize on the player).
  */
-final class VirtualPlayer implements PlayerAdapter {
+public final class SimulatedPlayer implements PlayerAdapter {
+
+  /** What a healthy simulated player reports as buffered ahead. */
+  private static final long BUFFERED_AHEAD_US = 10_000_000;
 
   private final MicroClock clock;
   private final long seekLatencyUs;
@@ -20,9 +26,13 @@ final class VirtualPlayer implements PlayerAdapter {
   private boolean stalled;
   private long seekTarget;
   private long seekDoneAt = -1;
-  int seeks;
+  private int seeks;
 
-  VirtualPlayer(MicroClock clock, long seekLatencyUs) {
+  /**
+   * @param clock the clock the media position advances on
+   * @param seekLatencyUs how long every seek takes, µs
+   */
+  public SimulatedPlayer(MicroClock clock, long seekLatencyUs) {
     this.clock = clock;
     this.seekLatencyUs = seekLatencyUs;
     this.baseTime = clock.nowMicros();
@@ -71,7 +81,8 @@ final class VirtualPlayer implements PlayerAdapter {
     playing = false;
   }
 
-  synchronized boolean playing() {
+  /** Whether the player is playing (it may still be frozen by a seek or a stall). */
+  public synchronized boolean playing() {
     return playing;
   }
 
@@ -94,7 +105,13 @@ final class VirtualPlayer implements PlayerAdapter {
     return rate;
   }
 
-  synchronized void stall(boolean stall) {
+  /** How many seeks the player was asked for. */
+  public synchronized int seeks() {
+    return seeks;
+  }
+
+  /** Starts (true) or ends (false) a stall: the position freezes and the state is buffering. */
+  public synchronized void stall(boolean stall) {
     rebase();
     stalled = stall;
   }
@@ -106,8 +123,8 @@ final class VirtualPlayer implements PlayerAdapter {
   }
 
   @Override
-  public long bufferedAheadUs() {
-    return stalled ? 0 : 10_000_000;
+  public synchronized long bufferedAheadUs() {
+    return stalled ? 0 : BUFFERED_AHEAD_US;
   }
 
   @Override
