@@ -47,19 +47,19 @@ final class SimReport {
         scenario.asymmetryUs() / 1e3, scenario.spikeUs() / 1e3, scenario.spikesPerMinute(),
         SyncSimulation.PARTICIPANTS, minutes, seed));
     out.append(String.format(Locale.ROOT,
-        "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %6s%n",
+        "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %7s %6s%n",
         "policy", "off p50", "off p95", "off p99", "off max", "conv join", "conv seek",
-        "seeks/h", "seeks/h cv", "non1x s/h", "cmd spr95", "errors"));
+        "seeks/h", "seeks/h cv", "non1x s/h", "cmd spr95", "waits/h", "errors"));
     out.append(String.format(Locale.ROOT,
-        "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %6s%n",
-        "", "ms", "ms", "ms", "ms", "s (p50)", "s (p50)", "", "after conv", "", "ms", ""));
+        "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %7s %6s%n",
+        "", "ms", "ms", "ms", "ms", "s (p50)", "s (p50)", "", "after conv", "", "ms", "room", ""));
     for (SimResult r : results) {
       out.append(String.format(Locale.ROOT,
-          "%-9s %9.2f %9.2f %9.2f %9.2f | %9.1f %9.1f | %8.1f %10.1f %9.1f | %10.2f %6d%n",
+          "%-9s %9.2f %9.2f %9.2f %9.2f | %9.1f %9.1f | %8.1f %10.1f %9.1f | %10.2f %7.1f %6d%n",
           r.policy(), r.offsetMs().p50(), r.offsetMs().p95(), r.offsetMs().p99(),
           r.offsetMs().max(), r.convergeAfterJoinS().p50(), r.convergeAfterSeekS().p50(),
           r.seeksPerHour(), r.seeksAfterConvergencePerHour(), r.nonUnitRateSecondsPerHour(),
-          r.commandSpreadMs().p95(), r.errors().size()));
+          r.commandSpreadMs().p95(), r.roomWaitsPerHour(), r.errors().size()));
     }
     return out.toString();
   }
@@ -93,6 +93,8 @@ final class SimReport {
       p.put("commandSpreadP95Ms", round(r.commandSpreadMs().p95()));
       p.put("commandSpreadMaxMs", round(r.commandSpreadMs().max()));
       p.put("commands", r.commandSpreadMs().count());
+      p.put("roomWaitsPerHour", round(r.roomWaitsPerHour()));
+      p.put("roomWaitSecondsPerHour", round(r.roomWaitSecondsPerHour()));
       List<Map<String, Object>> members = new ArrayList<>();
       for (Stats member : r.memberOffsetMs()) {
         Map<String, Object> m = new LinkedHashMap<>();

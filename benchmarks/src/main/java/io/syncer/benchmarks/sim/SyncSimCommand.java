@@ -27,11 +27,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sync-sim",
     mixinStandardHelpOptions = true,
-    description = {
-      "Simulates a room of 8 participants on virtual time (the real room authority, clock sync",
-      "and drift control over a simulated network and players) and reports how closely each",
-      "policy keeps them together. Deterministic per seed."
-    })
+    description =
+        "Simulates a room of 8 participants on virtual time (the real room authority, clock "
+            + "sync and drift control over a simulated network and players) and reports how "
+            + "closely each policy keeps them together. Deterministic per seed.")
 public final class SyncSimCommand implements Callable<Integer> {
 
   static final Map<String, Supplier<SyncPolicy>> POLICIES = new LinkedHashMap<>();
