@@ -4,7 +4,6 @@ import io.syncer.core.jakarta.JakartaClient;
 import io.syncer.core.jakarta.JakartaOptions;
 import jakarta.websocket.Session;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.client.ClientManager;
@@ -48,7 +47,7 @@ public final class WebSocketClients implements AutoCloseable {
             .setCorePoolSize(workerThreads)
             .setMaxPoolSize(workerThreads)
             .setDaemon(true));
-    options = JakartaOptions.defaults().withIdleTimeout(Duration.ZERO);
+    options = JakartaOptions.defaults();
   }
 
   /** Opens a connection to {@code uri} carrying {@code client}. */
