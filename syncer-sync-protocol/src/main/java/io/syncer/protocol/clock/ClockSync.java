@@ -182,12 +182,13 @@ public final class ClockSync implements ClockStrategy {
     final double skewUncertaintyPpm;
 
     Model(ArrayDeque<ClockSample> window, ClockSyncConfig config) {
-      long minDelayUs = Long.MAX_VALUE;
-      for (ClockSample s : window) {
-        minDelayUs = Math.min(minDelayUs, s.roundTripDelayUs());
-      }
+      long[] delays = window.stream().mapToLong(ClockSample::roundTripDelayUs).sorted().toArray();
+      long minDelayUs = delays[0];
+      long medianDelayUs = delays[(delays.length - 1) / 2];
       double maxUsedDelayUs =
-          minDelayUs * (1 + config.delayFilterFraction()) + config.delayFilterSlackUs();
+          Math.max(
+              medianDelayUs,
+              minDelayUs * (1 + config.delayFilterFraction()) + config.delayFilterSlackUs());
       for (ClockSample s : window) {
         if (s.roundTripDelayUs() <= maxUsedDelayUs) {
           used.add(s);
