@@ -2,17 +2,27 @@ package io.syncer.benchmarks.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.syncer.protocol.drift.JellyfinLikePolicy;
+import io.syncer.protocol.drift.SyncPolicy;
 import io.syncer.protocol.drift.SyncerDriftPolicy;
+import io.syncer.protocol.drift.SyncplayLikePolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Short simulations (two simulated minutes): repeatable, and Syncer's policy behaves. */
+/**
+ * Short simulations (two simulated minutes): repeatable, Syncer's policy behaves and beats the
+ * baselines.
+ */
 class SyncSimulationTest {
 
   private static final long TWO_MINUTES_US = 120_000_000;
 
   private static SimResult run(Scenario scenario, long seed) {
-    return new SyncSimulation(scenario, seed, TWO_MINUTES_US).run(SyncerDriftPolicy.defaults());
+    return run(scenario, seed, SyncerDriftPolicy.defaults());
+  }
+
+  private static SimResult run(Scenario scenario, long seed, SyncPolicy policy) {
+    return new SyncSimulation(scenario, seed, TWO_MINUTES_US).run(policy);
   }
 
   private static Object json(Scenario scenario, long seed, SimResult result) {
@@ -31,6 +41,17 @@ class SyncSimulationTest {
       assertThat(again.series().get(i)).containsExactly(first.series().get(i));
     }
     assertThat(other.offsetMs()).isNotEqualTo(first.offsetMs());
+  }
+
+  @Test
+  void onWanSyncersPolicyKeepsTheRoomCloserThanBothBaselines() {
+    SimResult syncer = run(Scenario.WAN, 3);
+    SimResult syncplay = run(Scenario.WAN, 3, new SyncplayLikePolicy());
+    SimResult jellyfin = run(Scenario.WAN, 3, JellyfinLikePolicy.withCorrection());
+
+    assertThat(syncer.offsetMs().p95())
+        .isLessThan(syncplay.offsetMs().p95())
+        .isLessThan(jellyfin.offsetMs().p95());
   }
 
   @Test
