@@ -52,8 +52,7 @@ abstract class SyncPolicyContract {
       DriftDecision decision = controller.onTick(observation);
       assertThat(decision.offsetErrorUs()).isGreaterThanOrEqualTo(observation.clockErrorUs());
       if (decision.correction() instanceof Correction.SetRate setRate) {
-        // rate = timelineRate × factor, so the quotient carries one rounding error.
-        assertThat(setRate.rate() / timelineRate).isBetween(0.2 - 1e-12, 5.0 + 1e-12);
+        assertThat(setRate.rate() / timelineRate).isBetween(0.1, 10.0);
       }
       if (t == 15_000_000) {
         controller.reset();

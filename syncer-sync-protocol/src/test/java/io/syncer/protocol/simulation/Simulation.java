@@ -1,5 +1,6 @@
 package io.syncer.protocol.simulation;
 
+import io.syncer.protocol.clock.ClockStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -29,7 +30,7 @@ public final class Simulation {
   }
 
   /** A clock strategy's exchanges alone, without a player. */
-  public ClockLink link(io.syncer.protocol.clock.ClockStrategy clock, double skewPpm, NetworkPath path) {
+  public ClockLink link(ClockStrategy clock, double skewPpm, NetworkPath path) {
     SkewedClock local = new SkewedClock(loop.trueClock(), random.nextLong(-1L << 40, 1L << 40), skewPpm);
     ClockLink link = new ClockLink(loop, local, server, path, random.split(), clock);
     link.start();
