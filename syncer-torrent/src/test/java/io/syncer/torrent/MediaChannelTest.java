@@ -78,14 +78,7 @@ class MediaChannelTest {
   @Test
   void closingAChannelEndsABlockedReadAtOnce() throws Exception {
     MediaChannel channel = torrent.openChannel();
-    CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
-      try {
-        return channel.read(ByteBuffer.allocate(10));
-      } catch (java.io.IOException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
-    awaitStalled();
+    CompletableFuture<Integer> read = blockedRead(channel);
 
     channel.close();
 
@@ -98,6 +91,17 @@ class MediaChannelTest {
   @Test
   void closingTheTorrentEndsReadsAndRefusesNewChannels() throws Exception {
     MediaChannel channel = torrent.openChannel();
+    CompletableFuture<Integer> read = blockedRead(channel);
+
+    torrent.close();
+
+    assertThatThrownBy(() -> read.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ClosedChannelException.class);
+    assertThatThrownBy(torrent::openChannel).isInstanceOf(ClosedChannelException.class);
+    assertThat(streamer.torrent(torrent.infoHash())).isEmpty();
+  }
+
+  /** A read started on another thread, once it waits for its piece. */
+  private CompletableFuture<Integer> blockedRead(MediaChannel channel) throws InterruptedException {
     CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
       try {
         return channel.read(ByteBuffer.allocate(10));
@@ -106,12 +110,7 @@ class MediaChannelTest {
       }
     });
     awaitStalled();
-
-    torrent.close();
-
-    assertThatThrownBy(() -> read.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ClosedChannelException.class);
-    assertThatThrownBy(torrent::openChannel).isInstanceOf(ClosedChannelException.class);
-    assertThat(streamer.torrent(torrent.infoHash())).isEmpty();
+    return read;
   }
 
   private void awaitStalled() throws InterruptedException {
