@@ -8,7 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * A room on virtual time: one server whose timeline plays from position 0 at server time 0, and
- * participants joining it. Everything random derives from one seed.
+ * participants joining it. Everything random derives from one seed, so a run is reproducible.
+ *
+ * <p>Thread-safety: single-threaded, like everything in this package; nothing here starts a thread
+ * or reads the wall clock.
  */
 public final class Simulation {
 
