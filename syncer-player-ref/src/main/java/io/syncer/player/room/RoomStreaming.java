@@ -10,6 +10,7 @@ import io.syncer.torrent.PeerAddress;
 import io.syncer.torrent.StreamServer;
 import io.syncer.torrent.StreamStatus;
 import io.syncer.torrent.StreamingTorrent;
+import io.syncer.torrent.TorrentFileInfo;
 import io.syncer.torrent.TorrentMetadata;
 import io.syncer.torrent.TorrentStreamer;
 import java.io.IOException;
@@ -103,24 +104,57 @@ public final class RoomStreaming implements MediaOpener, AutoCloseable {
   }
 
   /**
-   * Opens a .torrent file now, so its metadata needs no peer.
+   * Opens a .torrent file now, so its metadata needs no peer: the owner's own movie.
    *
    * @param fileIndex the file to play, or empty for the torrent's largest video
-   * @return the torrent's info-hash
+   * @return the torrent and the file the room should play
    * @throws InvalidTorrentException when the file is malformed or hostile
    */
-  public synchronized String preload(byte[] torrentFile, OptionalInt fileIndex)
+  public synchronized PreparedMovie preload(byte[] torrentFile, OptionalInt fileIndex)
       throws InvalidTorrentException {
-    String infoHash = TorrentMetadata.parse(torrentFile).infoHash();
-    if (streamer.torrent(infoHash).isEmpty()) {
+    TorrentMetadata metadata = TorrentMetadata.parse(torrentFile);
+    StreamingTorrent torrent = streamer.torrent(metadata.infoHash()).orElse(null);
+    if (torrent == null) {
       OpenOptions options = OpenOptions.defaults();
       if (fileIndex.isPresent()) {
         options = options.withFileIndex(fileIndex.getAsInt());
       }
-      started(streamer.open(torrentFile, options));
+      torrent = started(streamer.open(torrentFile, options));
     }
-    return infoHash;
+    TorrentFileInfo file = torrent.file();
+    return new PreparedMovie(metadata.infoHash(), metadata.magnetUri(), file.index(), file.length(), metadata.name());
   }
+
+  /**
+   * Opens a magnet link now and completes once its metadata came from a peer, saying which file
+   * the room should play (the largest video): what the owner needs to know before choosing a
+   * movie that was added by magnet link.
+   *
+   * @throws InvalidTorrentException when the link is not a usable magnet link
+   */
+  public synchronized CompletableFuture<PreparedMovie> prepare(String magnetUri)
+      throws InvalidTorrentException {
+    MagnetLink magnet = MagnetLink.parse(magnetUri);
+    StreamingTorrent torrent =
+        streamer.torrent(magnet.infoHash()).orElseGet(() -> started(streamer.open(magnet, OpenOptions.defaults())));
+    return torrent.metadata().thenApply(metadata -> {
+      TorrentFileInfo file = torrent.file();
+      return new PreparedMovie(metadata.infoHash(), magnetUri, file.index(), file.length(), metadata.name());
+    });
+  }
+
+  /**
+   * A torrent opened and ready to be chosen for the room.
+   *
+   * <p>Thread-safety: immutable.
+   *
+   * @param infoHash the torrent's info-hash
+   * @param magnet a magnet link members can fetch it by
+   * @param fileIndex the file to play
+   * @param fileLength that file's size in bytes
+   * @param name the torrent's name
+   */
+  public record PreparedMovie(String infoHash, String magnet, int fileIndex, long fileLength, String name) {}
 
   @Override
   public synchronized CompletableFuture<PlayableMedia> open(Media media) {

@@ -42,14 +42,19 @@ class RoomStreamingTest {
     try (RoomStreaming owner = RoomStreaming.start(owners, InetAddress.getLoopbackAddress(), false);
         RoomStreaming member = RoomStreaming.start(members, InetAddress.getLoopbackAddress(), false)) {
       owner.announceTo((infoHash, port) -> announced.add(infoHash + "@" + port));
-      assertThat(owner.preload(torrent, OptionalInt.empty())).isEqualTo(metadata.infoHash());
+      assertThat(owner.preload(torrent, OptionalInt.empty()))
+          .isEqualTo(new RoomStreaming.PreparedMovie(metadata.infoHash(), metadata.magnetUri(), 0,
+              Files.size(video), metadata.name()));
       assertThat(announced).containsExactly(metadata.infoHash() + "@" + owner.listenPort());
 
       member.memberId("bob");
       member.swarmPeers(new SwarmPeers(metadata.infoHash(), List.of(
           new SwarmPeer("alice", "127.0.0.1", owner.listenPort()),
           new SwarmPeer("bob", "127.0.0.1", member.listenPort()))));
-      Media media = new Media("movie-1", "Counter", metadata.infoHash(), metadata.magnetUri(), 0,
+      RoomStreaming.PreparedMovie prepared = member.prepare(metadata.magnetUri()).get(60, TimeUnit.SECONDS);
+      assertThat(prepared.fileIndex()).isZero();
+      assertThat(prepared.fileLength()).isEqualTo(Files.size(video));
+      Media media = new Media("movie-1", "Counter", metadata.infoHash(), prepared.magnet(), prepared.fileIndex(),
           OptionalLong.empty(), OptionalLong.empty());
 
       PlayableMedia playable = member.open(media).get(60, TimeUnit.SECONDS);

@@ -31,29 +31,28 @@ public final class FairRegistrationSelector extends SharedSelector {
 
   @Override
   public int selectNow() throws IOException {
-    registration.writeLock().lock();
-    try {
-      return delegate.selectNow();
-    } finally {
-      registration.writeLock().unlock();
-    }
+    return exclusively(delegate::selectNow);
   }
 
   @Override
   public int select(long timeout) throws IOException {
-    registration.writeLock().lock();
-    try {
-      return delegate.select(timeout);
-    } finally {
-      registration.writeLock().unlock();
-    }
+    return exclusively(() -> delegate.select(timeout));
   }
 
   @Override
   public int select() throws IOException {
+    return exclusively(delegate::select);
+  }
+
+  private interface Selection {
+    int select() throws IOException;
+  }
+
+  /** Selects while no registration can run. */
+  private int exclusively(Selection selection) throws IOException {
     registration.writeLock().lock();
     try {
-      return delegate.select();
+      return selection.select();
     } finally {
       registration.writeLock().unlock();
     }

@@ -141,14 +141,9 @@ public final class StreamCommand implements Callable<Integer> {
         torrentFile = readTorrentFile(Path.of(source));
         TorrentMetadata.parse(torrentFile);
       }
-    } catch (InvalidTorrentException e) {
-      err.println("syncer-stream: invalid torrent: " + e.getMessage());
-      return EXIT_BAD_INPUT;
-    } catch (NoSuchFileException e) {
-      err.println("syncer-stream: no such file: " + e.getFile());
-      return EXIT_BAD_INPUT;
-    } catch (IllegalArgumentException | IOException e) {
-      err.println("syncer-stream: " + e.getMessage());
+    } catch (InvalidTorrentException | IllegalArgumentException | IOException e) {
+      // Nothing has started yet: every problem here is the user's input.
+      report(err, e);
       return EXIT_BAD_INPUT;
     }
     try (TorrentStreamer streamer = TorrentStreamer.builder()
@@ -171,19 +166,26 @@ public final class StreamCommand implements Callable<Integer> {
       out.flush();
       stop.await();
       return 0;
-    } catch (InvalidTorrentException e) {
-      err.println("syncer-stream: invalid torrent: " + e.getMessage());
-      return EXIT_BAD_INPUT;
-    } catch (StreamTimeoutException e) {
-      err.println("syncer-stream: " + e.getMessage() + " (no peer sent it; try --peer)");
-      return EXIT_FAILED;
-    } catch (IllegalArgumentException e) {
-      err.println("syncer-stream: " + e.getMessage());
-      return EXIT_BAD_INPUT;
-    } catch (IOException e) {
-      err.println("syncer-stream: " + e.getMessage());
-      return EXIT_FAILED;
+    } catch (InvalidTorrentException | IllegalArgumentException | IOException e) {
+      report(err, e);
+      return e instanceof InvalidTorrentException || e instanceof IllegalArgumentException
+          ? EXIT_BAD_INPUT
+          : EXIT_FAILED;
     }
+  }
+
+  private static void report(PrintWriter err, Exception error) {
+    String message;
+    if (error instanceof InvalidTorrentException) {
+      message = "invalid torrent: " + error.getMessage();
+    } else if (error instanceof NoSuchFileException missing) {
+      message = "no such file: " + missing.getFile();
+    } else if (error instanceof StreamTimeoutException) {
+      message = error.getMessage() + " (no peer sent it; try --peer)";
+    } else {
+      message = error.getMessage();
+    }
+    err.println("syncer-stream: " + message);
   }
 
   /** The metadata, or null if stopped first. */
