@@ -2,6 +2,8 @@ package io.syncer.player;
 
 import io.syncer.player.headless.CompareTraces;
 import io.syncer.player.headless.HeadlessParticipant;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,15 +25,23 @@ public final class Main {
   static int run(String... args) {
     List<String> arguments = Arrays.asList(args);
     if (arguments.contains("--headless")) {
-      return HeadlessParticipant.run(without(args, "--headless"));
+      return HeadlessParticipant.run(stdout(), stderr(), without(args, "--headless"));
     }
     if (arguments.contains("--compare-traces")) {
-      return CompareTraces.run(without(args, "--compare-traces"));
+      return CompareTraces.run(stdout(), stderr(), without(args, "--compare-traces"));
     }
     System.err.println(
         "The desktop player is not in this build yet. Use --headless for a headless participant"
             + " (--headless --help lists its options) or --compare-traces to compare traces.");
     return 2;
+  }
+
+  private static PrintWriter stdout() {
+    return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+  }
+
+  private static PrintWriter stderr() {
+    return new PrintWriter(System.err, true, StandardCharsets.UTF_8);
   }
 
   private static String[] without(String[] args, String flag) {

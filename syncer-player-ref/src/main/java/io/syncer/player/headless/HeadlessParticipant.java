@@ -3,7 +3,6 @@ package io.syncer.player.headless;
 import io.syncer.protocol.message.RoomCodes;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -64,8 +63,11 @@ public final class HeadlessParticipant implements Callable<Integer> {
     String code;
   }
 
-  @Option(names = "--name", paramLabel = "NAME", description = "Display name (default: ${DEFAULT-VALUE}).",
-      defaultValue = "headless")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      defaultValue = "headless",
+      description = "Display name (default: ${DEFAULT-VALUE}).")
   String name;
 
   @Option(
@@ -130,15 +132,11 @@ public final class HeadlessParticipant implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Runs a headless participant with {@code args}; returns the exit code. */
-  public static int run(String... args) {
-    return run(
-        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        args);
-  }
-
-  static int run(PrintWriter out, PrintWriter err, String... args) {
+  /**
+   * Runs a headless participant with {@code args}; {@code out} gets only the lines scripts read,
+   * {@code err} the problems. Returns the exit code.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine =
         new CommandLine(new HeadlessParticipant())
             .setOut(out)

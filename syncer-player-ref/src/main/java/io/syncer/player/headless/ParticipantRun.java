@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -88,7 +87,7 @@ final class ParticipantRun implements ParticipantListener {
     this.options = options;
     this.out = out;
     this.err = err;
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("headless-timer"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("headless-timer"));
     // The emulated machine's clock: the only clock the session, the script and the player read.
     this.scheduler =
         new EmulatedClock(
@@ -102,7 +101,7 @@ final class ParticipantRun implements ParticipantListener {
             VirtualPlayer.Config.defaults(),
             options.seed == null ? new SplittableRandom() : new SplittableRandom(options.seed));
     this.trace = options.trace == null ? null : TraceWriter.start(options.trace, player);
-    this.actor = Executors.newSingleThreadExecutor(daemon("headless-session"));
+    this.actor = Executors.newSingleThreadExecutor(Threads.daemon("headless-session"));
     this.session =
         ParticipantSession.builder(new VirtualPlayerAdapter(player, options.positionReport))
             .scheduler(scheduler)
@@ -311,14 +310,6 @@ final class ParticipantRun implements ParticipantListener {
       root = root.getCause();
     }
     return Optional.ofNullable(root.getMessage()).orElse(root.getClass().getSimpleName());
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** The owner's controls, as the script uses them. */

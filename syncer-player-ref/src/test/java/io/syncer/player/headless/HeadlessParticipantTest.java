@@ -31,25 +31,31 @@ class HeadlessParticipantTest {
   @CsvSource(
       delimiter = '|',
       textBlock = """
-          --server ws://127.0.0.1:1/ws/v1 --create --script play@0s,pause@5               | step 2 'pause@5': '5' is not a duration
-          --server ws://127.0.0.1:1/ws/v1 --create --script seek=forever@1s              | 'forever' is not a duration
-          --server ws://127.0.0.1:1/ws/v1 --room 7K3M9QXA2B --script play@0s             | --script needs --create
-          --server ws://127.0.0.1:1/ws/v1 --create --room 7K3M9QXA2B                     | mutually exclusive
-          --server ws://127.0.0.1:1/ws/v1                                                | --create
-          --create                                                                       | --server
-          --server http://127.0.0.1:1/ws/v1 --create                                     | must be a ws:// or wss:// URL
-          --server ws://127.0.0.1:1/ws/v1 --room no!                                     | 'no!' is not a room code
-          --server ws://127.0.0.1:1/ws/v1 --create --clock-skew-ppm 50000                | --clock-skew-ppm must be within
-          --server ws://127.0.0.1:1/ws/v1 --create --clock-offset-ms 999999999           | --clock-offset-ms must be within a day
-          --server ws://127.0.0.1:1/ws/v1 --create --await-members 0                     | --await-members must be 1..1000
-          --server ws://127.0.0.1:1/ws/v1 --create --duration soon                       | 'soon' is not a duration
-          --server ws://127.0.0.1:1/ws/v1 --create --position-report sometimes           | expected one of [FRAME, CLOCK]
-          --server ws://127.0.0.1:1/ws/v1 --create --name nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn | --name must be 1..64 characters
+          WS --create --script play@0s,pause@5       | step 2 'pause@5': '5' is not a duration
+          WS --create --script seek=forever@1s       | 'forever' is not a duration
+          WS --room 7K3M9QXA2B --script play@0s      | --script needs --create
+          WS --create --room 7K3M9QXA2B              | mutually exclusive
+          WS                                         | --create
+          --create                                   | --server
+          --server http://127.0.0.1:1/ws/v1 --create | must be a ws:// or wss:// URL
+          WS --room no!                              | 'no!' is not a room code
+          WS --create --clock-skew-ppm 50000         | --clock-skew-ppm must be within
+          WS --create --clock-offset-ms 999999999    | --clock-offset-ms must be within a day
+          WS --create --await-members 0              | --await-members must be 1..1000
+          WS --create --duration soon                | 'soon' is not a duration
+          WS --create --position-report sometimes    | expected one of [FRAME, CLOCK]
+          WS --create --name LONG_NAME               | --name must be 1..64 characters
           """)
   void aBadCommandLineIsExitCodeTwoWithAClearMessageAndNoStackTrace(String args, String expected) {
-    int code = run(args.strip().split(" +"));
+    // WS stands for a server option, LONG_NAME for a name longer than allowed.
+    String expanded =
+        args.replace("WS", "--server ws://127.0.0.1:1/ws/v1").replace("LONG_NAME", "n".repeat(65));
+    int code = run(expanded.strip().split(" +"));
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains(expected).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(err.toString())
+        .contains(expected)
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -94,7 +100,8 @@ class HeadlessParticipantTest {
                   "--script", "play@0s,seek=100s@2s,end@4s"));
       String room = awaitRoom(ownerOut);
       Path trace = dir.resolve("member.jsonl");
-      int member = run("--server", ws, "--room", room, "--duration", "1m", "--trace", trace.toString());
+      int member =
+          run("--server", ws, "--room", room, "--duration", "1m", "--trace", trace.toString());
       assertThat(member).as(err.toString()).isZero();
       assertThat(owner.get(30, TimeUnit.SECONDS)).isZero();
       assertThat(TraceComparison.read(trace).samples())
@@ -115,7 +122,7 @@ class HeadlessParticipantTest {
   @Test
   void anUnwritableTraceIsExitCodeOne() throws Exception {
     Path notADirectory = Files.writeString(dir.resolve("file"), "x");
-    int code = run("--server", "ws://127.0.0.1:1/ws/v1", "--create",
+    int code = run("--server", "ws://127.0.0.1:1/", "--create",
         "--trace", notADirectory.resolve("trace.jsonl").toString());
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("cannot write the trace").doesNotContain("\tat ");

@@ -68,8 +68,10 @@ class SyncAcrossEmulatedMachinesIT {
         participant("owner", -3_000, 150,
             "--server", ws, "--create", "--await-members", "3", "--script", SCRIPT);
     String room = awaitRoomCode("owner");
-    Process steady = participant("steady", 0, 0, "--server", ws, "--room", room, "--duration", "3m");
-    Process ahead = participant("ahead", 5_000, -150, "--server", ws, "--room", room, "--duration", "3m");
+    Process steady =
+        participant("steady", 0, 0, "--server", ws, "--room", room, "--duration", "3m");
+    Process ahead =
+        participant("ahead", 5_000, -150, "--server", ws, "--room", room, "--duration", "3m");
 
     for (Process process : List.of(owner, steady, ahead)) {
       assertThat(process.waitFor(RUN_SECONDS, TimeUnit.SECONDS)).as("finished in time").isTrue();

@@ -57,6 +57,8 @@ class TraceWriterTest {
         .noneMatch(t -> t.getName().equals("trace-writer") && t.isAlive());
     long linesAtClose = Files.readAllLines(file).size();
     Thread.sleep(3 * TraceWriter.PERIOD_MICROS / 1_000);
-    assertThat(Files.readAllLines(file)).as("nothing written after close").hasSize((int) linesAtClose);
+    assertThat(Files.readAllLines(file))
+        .as("nothing written after close")
+        .hasSize((int) linesAtClose);
   }
 }
