@@ -21,6 +21,8 @@ class MainTest {
       System.setErr(original);
     }
     assertThat(code).isEqualTo(2);
-    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("--compare-traces");
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("--headless")
+        .contains("--compare-traces");
   }
 }
