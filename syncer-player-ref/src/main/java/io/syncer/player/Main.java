@@ -1,12 +1,13 @@
 package io.syncer.player;
 
+import io.syncer.player.desktop.DesktopApp;
 import io.syncer.player.headless.CompareTraces;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Entry point of {@code syncer-player.jar}: {@code --compare-traces} compares headless
- * participants' traces, anything else is for the desktop player.
+ * participants' traces, anything else runs the desktop player.
  *
  * <p>Thread-safety: an entry point.
  */
@@ -24,9 +25,7 @@ public final class Main {
     if (arguments.contains("--compare-traces")) {
       return CompareTraces.run(without(args, "--compare-traces"));
     }
-    System.err.println(
-        "The desktop player is not in this build yet. Use --compare-traces to compare traces.");
-    return 2;
+    return DesktopApp.run(args);
   }
 
   private static String[] without(String[] args, String flag) {
