@@ -1,5 +1,6 @@
 package io.syncer.benchmarks;
 
+import io.syncer.benchmarks.load.LoadCommand;
 import io.syncer.benchmarks.sim.SyncSimCommand;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class Main {
 
   static {
     COMMANDS.put("sync-sim", SyncSimCommand::run);
+    COMMANDS.put("load", LoadCommand::run);
   }
 
   private Main() {}

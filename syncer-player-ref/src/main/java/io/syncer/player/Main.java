@@ -2,12 +2,15 @@ package io.syncer.player;
 
 import io.syncer.player.desktop.DesktopApp;
 import io.syncer.player.headless.CompareTraces;
+import io.syncer.player.headless.HeadlessParticipant;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Entry point of {@code syncer-player.jar}: {@code --compare-traces} compares headless
- * participants' traces, anything else runs the desktop player.
+ * Entry point of {@code syncer-player.jar}: {@code --headless} runs a headless participant,
+ * {@code --compare-traces} compares their traces, anything else runs the desktop player.
  *
  * <p>Thread-safety: an entry point.
  */
@@ -22,10 +25,21 @@ public final class Main {
   /** Dispatches {@code args}; returns the exit code. */
   static int run(String... args) {
     List<String> arguments = Arrays.asList(args);
+    if (arguments.contains("--headless")) {
+      return HeadlessParticipant.run(stdout(), stderr(), without(args, "--headless"));
+    }
     if (arguments.contains("--compare-traces")) {
-      return CompareTraces.run(without(args, "--compare-traces"));
+      return CompareTraces.run(stdout(), stderr(), without(args, "--compare-traces"));
     }
     return DesktopApp.run(args);
+  }
+
+  private static PrintWriter stdout() {
+    return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+  }
+
+  private static PrintWriter stderr() {
+    return new PrintWriter(System.err, true, StandardCharsets.UTF_8);
   }
 
   private static String[] without(String[] args, String flag) {

@@ -122,7 +122,7 @@ class LoopbackStreamingTest {
       assertThat(status.piecesVerified()).isLessThan(status.pieceCount() / 2);
       assertThat(status.stalls()).isPositive();
       assertThat(status.playheadPosition()).isEqualTo(position + 20_000);
-      assertThat(status.bufferedAheadBytes()).isEqualTo(channel.bufferedAhead());
+      assertThat(status.bufferedAheadBytes()).isPositive().isLessThanOrEqualTo(channel.bufferedAhead());
       assertThat(events.stallEnded.await(10, TimeUnit.SECONDS)).as("stall ended event").isTrue();
       assertThat(events.downloading.await(10, TimeUnit.SECONDS)).as("status with a download rate").isTrue();
     }

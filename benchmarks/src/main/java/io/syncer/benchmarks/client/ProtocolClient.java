@@ -54,6 +54,7 @@ public final class ProtocolClient implements SessionAcceptor, SessionListener {
   private final Consumer<ServerMessage> handler;
   private final Events events;
   private final List<Waiter<?>> waiters = new ArrayList<>();
+  private final CompletableFuture<Void> opened = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile Outbox outbox;
 
@@ -71,7 +72,16 @@ public final class ProtocolClient implements SessionAcceptor, SessionListener {
   @Override
   public SessionListener open(Session session) {
     outbox = new Outbox(session, completions, QUEUED_MESSAGES, QUEUED_CHARS);
+    opened.complete(null);
     return this;
+  }
+
+  /**
+   * Completes once the transport has opened the connection. A WebSocket container may return
+   * from its connect call before it runs the endpoint's open callback.
+   */
+  public CompletableFuture<Void> openedFuture() {
+    return opened;
   }
 
   /** Queues a message; false when the connection is closed or this client reads too slowly. */

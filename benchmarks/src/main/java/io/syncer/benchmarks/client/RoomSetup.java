@@ -25,8 +25,11 @@ public final class RoomSetup {
 
   /** Says hello; returns the welcome. */
   public static Welcome hello(ProtocolClient client, String clientName) throws Exception {
+    await(client.openedFuture(), "open connection");
     CompletableFuture<Welcome> welcome = client.next(Welcome.class);
-    client.send(new Hello(clientName));
+    if (!client.send(new Hello(clientName))) {
+      throw new IllegalStateException("could not send hello: connection closed");
+    }
     return await(welcome, "welcome");
   }
 

@@ -1,9 +1,10 @@
 package io.syncer.benchmarks.jmh;
 
 import io.syncer.benchmarks.client.ProtocolClient;
+import io.syncer.benchmarks.client.RoomServerThreads;
 import io.syncer.benchmarks.client.RoomSetup;
+import io.syncer.benchmarks.client.WebSocketClients;
 import io.syncer.core.room.RoomLimits;
-import io.syncer.core.room.RoomServer;
 import io.syncer.core.schedule.TaskScheduler;
 import io.syncer.core.transport.CloseCode;
 import io.syncer.core.transport.MemoryTransport;
@@ -12,14 +13,16 @@ import io.syncer.protocol.message.Seek;
 import io.syncer.protocol.message.ServerMessage;
 import io.syncer.protocol.message.TimelineUpdate;
 import io.syncer.protocol.time.MicroClock;
+import io.syncer.server.SyncerServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,21 +61,26 @@ public class SyncLatencyBenchmark {
   @Param({"2", "8", "50"})
   public int members;
 
-  @Param({"memory"})
+  @Param({"memory", "websocket"})
   public String transport;
 
   private final List<ProtocolClient> clients = new ArrayList<>();
   private ExecutorService completions;
-  private Runnable stopTransport;
+  private Stopper stopTransport;
   private volatile CountDownLatch pending;
   private long position;
 
   @Setup(Level.Trial)
   public void openRoom() throws Exception {
-    completions = Executors.newSingleThreadExecutor(daemon("bench-client"));
+    completions = Executors.newSingleThreadExecutor(RoomServerThreads.daemon("bench-client"));
     // The benchmark sends commands as fast as they complete: lift the per-client rate limit.
     RoomLimits limits = RoomLimits.builder().messageRate(1_000_000, 1_000_000).build();
-    Connector connector = memory(limits);
+    Connector connector =
+        switch (transport) {
+          case "memory" -> memory(limits);
+          case "websocket" -> webSocket(limits);
+          default -> throw new IllegalArgumentException("unknown transport " + transport);
+        };
     for (int i = 0; i < members; i++) {
       ProtocolClient client = new ProtocolClient(completions, this::received, FAIL_ON_PROBLEMS);
       connector.connect(client);
@@ -86,10 +94,10 @@ public class SyncLatencyBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void closeRoom() {
+  public void closeRoom() throws Exception {
     clients.forEach(ProtocolClient::close);
     clients.clear();
-    stopTransport.run();
+    stopTransport.stop();
     completions.shutdownNow();
   }
 
@@ -118,26 +126,40 @@ public class SyncLatencyBenchmark {
     void connect(ProtocolClient client) throws Exception;
   }
 
+  @FunctionalInterface
+  interface Stopper {
+    void stop() throws Exception;
+  }
+
   private Connector memory(RoomLimits limits) {
-    RoomServer rooms = RoomServer.builder().limits(limits).build();
+    RoomServerThreads server = new RoomServerThreads(limits);
     ScheduledExecutorService wire =
-        Executors.newSingleThreadScheduledExecutor(daemon("bench-memory-transport"));
+        Executors.newSingleThreadScheduledExecutor(
+            RoomServerThreads.daemon("bench-memory-transport"));
     TaskScheduler delivery = TaskScheduler.of(wire, MicroClock.system());
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", 40_000);
     stopTransport =
         () -> {
-          rooms.close();
+          server.close();
           wire.shutdownNow();
         };
-    return client -> MemoryTransport.connect(rooms, client, delivery, 0, address);
+    return client -> MemoryTransport.connect(server.rooms(), client, delivery, 0, address);
   }
 
-  static ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
+  /** The reference server on a loopback port chosen by the system, Tyrus clients. */
+  private Connector webSocket(RoomLimits limits) throws IOException {
+    RoomServerThreads threads = new RoomServerThreads(limits);
+    SyncerServer server =
+        SyncerServer.builder().host("127.0.0.1").port(0).rooms(threads.rooms()).build().start();
+    WebSocketClients sockets = new WebSocketClients(1, 2);
+    URI uri = server.webSocketUri();
+    stopTransport =
+        () -> {
+          server.stop();
+          threads.close();
+          sockets.close();
+        };
+    return client -> sockets.connect(uri, client);
   }
 
   static final ProtocolClient.Events FAIL_ON_PROBLEMS =

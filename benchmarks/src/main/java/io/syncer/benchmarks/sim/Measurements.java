@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * and how it is reduced to the reported figures.
  *
  * <p>Every {@link #SAMPLE_INTERVAL_US} the true media position of every started player is
- * sampled. A member <em>converges</em> after an event (its join; a timeline change it applied)
+ * sampled. A member <em>converges</em> after an event (its join; an owner's timeline change it
+ * applied, with the waits and resumes the server added because of it)
  * at the first sample from which its true offset from the timeline stays within {@link
  * #CONVERGED_BAND_US} for {@link #CONVERGED_HOLD_US}. A sample counts for the offset figures
  * once every started member has converged after its latest event, or that event is {@link
@@ -94,14 +95,16 @@ final class Measurements implements SimulatedParticipant.Observer {
     applies.computeIfAbsent(version, v -> new ArrayList<>()).add(trueUs);
     causes.put(version, cause);
     Timeline timeline = timelines.get(version);
-    if (timeline != null && !timeline.paused()) {
+    // The server's own wait and resume are consequences of an owner's command, not new events.
+    boolean serverMade = cause == TimelineCause.WAIT || cause == TimelineCause.RESUME;
+    if (timeline != null && !timeline.paused() && !serverMade) {
       EventKind kind = cause == TimelineCause.SEEK ? EventKind.SEEK : EventKind.OTHER;
       events.get(participant).add(new Event(timeline.anchorUs(), kind));
     }
   }
 
   @Override
-  public void correctiveSeek(int participant, long trueUs, boolean converged) {
+  public void correctiveSeek(int participant, long trueUs) {
     correctiveSeeks.add(new Seek(participant, trueUs));
   }
 
@@ -135,7 +138,7 @@ final class Measurements implements SimulatedParticipant.Observer {
         continue;
       }
       SimulatedPlayer player = member.player();
-      offsets[member.index] = player.positionUs() - expected;
+      offsets[member.index] = player.exactPositionUs() - expected;
       if (player.playing() && !player.seeking()) {
         playingUs[member.index] += SAMPLE_INTERVAL_US;
         if (Math.abs(player.rate() / timeline.rate() - 1) > NON_UNIT_RATE) {
@@ -218,6 +221,17 @@ final class Measurements implements SimulatedParticipant.Observer {
       }
     }
     double memberHours = Arrays.stream(playingUs).sum() / 3600e6;
+    int waits = 0;
+    double waitSeconds = 0;
+    for (Map.Entry<Long, Timeline> entry : timelines.entrySet()) {
+      if (causes.get(entry.getKey()) == TimelineCause.WAIT) {
+        waits++;
+        Map.Entry<Long, Timeline> next = timelines.higherEntry(entry.getKey());
+        long endUs = next != null ? next.getValue().anchorUs() : lastSampleUs();
+        waitSeconds += Math.max(0, endUs - entry.getValue().anchorUs()) / 1e6;
+      }
+    }
+    double runHours = (lastSampleUs() - startUs) / 3600e6;
     List<Double> commandSpreads = new ArrayList<>();
     for (Map.Entry<Long, List<Long>> applied : applies.entrySet()) {
       List<Long> times = applied.getValue();
@@ -241,6 +255,8 @@ final class Measurements implements SimulatedParticipant.Observer {
         seeksAfter,
         memberHours > 0 ? Arrays.stream(nonUnitRateUs).sum() / 1e6 / memberHours : 0,
         Stats.of(commandSpreads),
+        runHours > 0 ? waits / runHours : 0,
+        runHours > 0 ? waitSeconds / runHours : 0,
         memberOffsets.stream().map(Stats::of).toList(),
         List.copyOf(errors),
         series);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -30,8 +33,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class SimReport {
 
-  /** Offsets are plotted on a log axis; this is the floor drawn for an offset of zero. */
-  private static final double PLOT_FLOOR_MS = 0.01;
+  /** Offsets are plotted on a log axis between these bounds; values outside are clamped. */
+  private static final double PLOT_FLOOR_MS = 0.1;
+
+  private static final double PLOT_CEILING_MS = 10_000;
   private static final Color[] COLORS = {
     new Color(0x1b9e77), new Color(0xd95f02), new Color(0x7570b3), new Color(0xe7298a)
   };
@@ -47,19 +52,19 @@ final class SimReport {
         scenario.asymmetryUs() / 1e3, scenario.spikeUs() / 1e3, scenario.spikesPerMinute(),
         SyncSimulation.PARTICIPANTS, minutes, seed));
     out.append(String.format(Locale.ROOT,
-        "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %6s%n",
+        "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %7s %6s%n",
         "policy", "off p50", "off p95", "off p99", "off max", "conv join", "conv seek",
-        "seeks/h", "seeks/h cv", "non1x s/h", "cmd spr95", "errors"));
+        "seeks/h", "seeks/h cv", "non1x s/h", "cmd spr95", "waits/h", "errors"));
     out.append(String.format(Locale.ROOT,
-        "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %6s%n",
-        "", "ms", "ms", "ms", "ms", "s (p50)", "s (p50)", "", "after conv", "", "ms", ""));
+        "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %7s %6s%n",
+        "", "ms", "ms", "ms", "ms", "s (p50)", "s (p50)", "", "after conv", "", "ms", "room", ""));
     for (SimResult r : results) {
       out.append(String.format(Locale.ROOT,
-          "%-9s %9.2f %9.2f %9.2f %9.2f | %9.1f %9.1f | %8.1f %10.1f %9.1f | %10.2f %6d%n",
+          "%-9s %9.2f %9.2f %9.2f %9.2f | %9.1f %9.1f | %8.1f %10.1f %9.1f | %10.2f %7.1f %6d%n",
           r.policy(), r.offsetMs().p50(), r.offsetMs().p95(), r.offsetMs().p99(),
           r.offsetMs().max(), r.convergeAfterJoinS().p50(), r.convergeAfterSeekS().p50(),
           r.seeksPerHour(), r.seeksAfterConvergencePerHour(), r.nonUnitRateSecondsPerHour(),
-          r.commandSpreadMs().p95(), r.errors().size()));
+          r.commandSpreadMs().p95(), r.roomWaitsPerHour(), r.errors().size()));
     }
     return out.toString();
   }
@@ -93,6 +98,8 @@ final class SimReport {
       p.put("commandSpreadP95Ms", round(r.commandSpreadMs().p95()));
       p.put("commandSpreadMaxMs", round(r.commandSpreadMs().max()));
       p.put("commands", r.commandSpreadMs().count());
+      p.put("roomWaitsPerHour", round(r.roomWaitsPerHour()));
+      p.put("roomWaitSecondsPerHour", round(r.roomWaitSecondsPerHour()));
       List<Map<String, Object>> members = new ArrayList<>();
       for (Stats member : r.memberOffsetMs()) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -125,20 +132,28 @@ final class SimReport {
       for (double[] point : r.series()) {
         long second = (long) Math.floor(point[0] * 60);
         if (second != bucket && bucket != Long.MIN_VALUE) {
-          series.add(bucket / 60.0, Math.max(PLOT_FLOOR_MS, worst));
+          series.add(bucket / 60.0, clamp(worst));
+          if (second > bucket + 1) {
+            // No samples in between (the room was paused): break the line.
+            series.add((bucket + 1) / 60.0, null);
+          }
           worst = 0;
         }
         bucket = second;
         worst = Math.max(worst, point[1]);
       }
       if (bucket != Long.MIN_VALUE) {
-        series.add(bucket / 60.0, Math.max(PLOT_FLOOR_MS, worst));
+        series.add(bucket / 60.0, clamp(worst));
       }
       data.addSeries(series);
     }
     NumberAxis time = new NumberAxis("simulated minutes");
-    LogAxis offset = new LogAxis("inter-participant offset, ms (max per second, log)");
+    LogAxis offset =
+        new LogAxis("inter-participant offset, ms (max per second; clamped to 0.1 ms .. 10 s)");
     offset.setSmallestValue(PLOT_FLOOR_MS);
+    offset.setRange(PLOT_FLOOR_MS, PLOT_CEILING_MS);
+    offset.setTickUnit(new NumberTickUnit(1));
+    offset.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < results.size(); i++) {
       renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
@@ -162,6 +177,10 @@ final class SimReport {
       Files.createDirectories(parent);
     }
     ChartUtils.saveChartAsPNG(file.toFile(), chart, 1200, 600);
+  }
+
+  private static double clamp(double ms) {
+    return Math.max(PLOT_FLOOR_MS, Math.min(PLOT_CEILING_MS, ms));
   }
 
   private static Double round(double value) {

@@ -20,6 +20,8 @@ import java.util.List;
  * @param nonUnitRateSecondsPerHour seconds per member-hour played more than 0.1 % off the
  *     timeline rate
  * @param commandSpreadMs per command, latest minus earliest member applying it, ms
+ * @param roomWaitsPerHour times per hour the server paused the whole room for a member
+ * @param roomWaitSecondsPerHour seconds per hour the room spent so paused
  * @param memberOffsetMs per member, its true offset from the timeline after convergence, ms
  * @param errors protocol errors the participants saw
  * @param series (minutes since start, inter-participant offset ms) for every sample
@@ -36,6 +38,8 @@ record SimResult(
     int seeksAfterConvergence,
     double nonUnitRateSecondsPerHour,
     Stats commandSpreadMs,
+    double roomWaitsPerHour,
+    double roomWaitSecondsPerHour,
     List<Stats> memberOffsetMs,
     List<String> errors,
     List<double[]> series) {}

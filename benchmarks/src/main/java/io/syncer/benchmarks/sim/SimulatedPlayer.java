@@ -1,19 +1,23 @@
 package io.syncer.benchmarks.sim;
 
+import io.syncer.core.session.PlayerAdapter;
+import io.syncer.protocol.message.PlayerState;
+import io.syncer.protocol.time.MicroClock;
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 
 /**
- * A media player whose media clock runs on its device's clock: rate changes take effect {@code
+ * A media player, as a {@link PlayerAdapter} the real participant session drives, whose media clock
+ * runs on its device's clock: rate changes take effect {@code
  * rateChangeLagUs} after they are asked for; a seek freezes the picture for a random latency in
  * {@code [minSeekLatencyUs, maxSeekLatencyUs]} and then shows the requested position; the position
  * it reports is the start of the frame on screen (a multiple of {@code frameStepUs}). It measures
  * its own seek latency as a real adapter would: an exponential average (weight ½) of completed
  * seeks, starting from the middle of the model's range.
  *
- * <p>Thread-safety: not thread-safe; used from the simulation thread.
+ * <p>Thread-safety: not thread-safe; the simulation runs everything on one thread.
  */
-final class SimulatedPlayer {
+final class SimulatedPlayer implements PlayerAdapter {
 
   /**
    * How a player behaves.
@@ -38,7 +42,10 @@ final class SimulatedPlayer {
 
   private record PendingRate(long atLocalUs, double rate) {}
 
-  private final DeviceClock clock;
+  /** The simulation models no download: the media is always buffered well ahead. */
+  private static final long BUFFERED_AHEAD_US = 60_000_000;
+
+  private final MicroClock clock;
   private final Model model;
   private final SplittableRandom random;
   private final ArrayDeque<PendingRate> pendingRates = new ArrayDeque<>();
@@ -53,7 +60,7 @@ final class SimulatedPlayer {
   private long measuredSeekLatencyUs;
   private int seeks;
 
-  SimulatedPlayer(DeviceClock clock, Model model, SplittableRandom random) {
+  SimulatedPlayer(MicroClock clock, Model model, SplittableRandom random) {
     this.clock = clock;
     this.model = model;
     this.random = random;
@@ -65,23 +72,27 @@ final class SimulatedPlayer {
     return model;
   }
 
-  void play() {
+  @Override
+  public void play() {
     advance();
     playing = true;
   }
 
-  void pause() {
+  @Override
+  public void pause() {
     advance();
     playing = false;
   }
 
   /** Asks for a new rate; it takes effect after the model's lag. */
-  void setRate(double newRate) {
+  @Override
+  public void setRate(double newRate) {
     pendingRates.addLast(new PendingRate(clock.nowMicros() + model.rateChangeLagUs(), newRate));
   }
 
   /** Starts a seek to {@code targetUs}; the picture freezes until it completes. */
-  void seek(long targetUs) {
+  @Override
+  public void seek(long targetUs) {
     advance();
     seeking = true;
     seeks++;
@@ -94,19 +105,21 @@ final class SimulatedPlayer {
   }
 
   /** The exact media position on screen now, µs (frame rounding aside). */
-  double positionUs() {
+  double exactPositionUs() {
     advance();
     return positionUs;
   }
 
   /** What the player reports: the start of the frame on screen. */
-  long reportedPositionUs() {
-    long exact = (long) Math.floor(positionUs());
+  @Override
+  public long positionUs() {
+    long exact = (long) Math.floor(exactPositionUs());
     return Math.floorDiv(exact, model.frameStepUs()) * model.frameStepUs();
   }
 
   /** The rate in effect now. */
-  double rate() {
+  @Override
+  public double rate() {
     advance();
     return rate;
   }
@@ -120,8 +133,19 @@ final class SimulatedPlayer {
     return seeking;
   }
 
+  @Override
+  public PlayerState state() {
+    return seeking() ? PlayerState.BUFFERING : PlayerState.READY;
+  }
+
+  @Override
+  public long bufferedAheadUs() {
+    return BUFFERED_AHEAD_US;
+  }
+
   /** The player's own estimate of how long a seek takes, µs. */
-  long measuredSeekLatencyUs() {
+  @Override
+  public long seekLatencyUs() {
     return measuredSeekLatencyUs;
   }
 

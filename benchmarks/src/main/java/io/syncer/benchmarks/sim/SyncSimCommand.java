@@ -1,7 +1,9 @@
 package io.syncer.benchmarks.sim;
 
+import io.syncer.protocol.drift.JellyfinLikePolicy;
 import io.syncer.protocol.drift.SyncPolicy;
 import io.syncer.protocol.drift.SyncerDriftPolicy;
+import io.syncer.protocol.drift.SyncplayLikePolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,17 +29,23 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sync-sim",
     mixinStandardHelpOptions = true,
-    description = {
-      "Simulates a room of 8 participants on virtual time (the real room authority, clock sync",
-      "and drift control over a simulated network and players) and reports how closely each",
-      "policy keeps them together. Deterministic per seed."
-    })
+    description =
+        "Simulates a room of 8 participants on virtual time (the real room authority, clock "
+            + "sync and drift control over a simulated network and players) and reports how "
+            + "closely each policy keeps them together. Deterministic per seed.")
 public final class SyncSimCommand implements Callable<Integer> {
 
   static final Map<String, Supplier<SyncPolicy>> POLICIES = new LinkedHashMap<>();
 
   static {
-    POLICIES.put("syncer", SyncerDriftPolicy::defaults);
+    register(SyncerDriftPolicy.defaults());
+    register(new SyncplayLikePolicy());
+    register(JellyfinLikePolicy.withCorrection());
+    register(new JellyfinLikePolicy(false, false));
+  }
+
+  private static void register(SyncPolicy policy) {
+    POLICIES.put(policy.name(), () -> policy);
   }
 
   @Option(names = "--scenario", defaultValue = "wan",
@@ -45,7 +53,8 @@ public final class SyncSimCommand implements Callable<Integer> {
   String scenario;
 
   @Option(names = "--policies", split = ",", defaultValue = "syncer,syncplay,jellyfin",
-      description = "Policies to compare, comma-separated (default ${DEFAULT-VALUE}).")
+      description = "Policies to compare, comma-separated: syncer, syncplay, jellyfin (its "
+          + "correction on), jellyfin-no-correction (Jellyfin's default) (default ${DEFAULT-VALUE}).")
   List<String> policies;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")

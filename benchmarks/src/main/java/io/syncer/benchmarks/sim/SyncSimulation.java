@@ -1,11 +1,10 @@
 package io.syncer.benchmarks.sim;
 
 import io.syncer.core.room.RoomServer;
+import io.syncer.core.schedule.EmulatedClock;
 import io.syncer.core.schedule.VirtualScheduler;
+import io.syncer.core.session.ParticipantSession;
 import io.syncer.protocol.drift.SyncPolicy;
-import io.syncer.protocol.message.Pause;
-import io.syncer.protocol.message.Play;
-import io.syncer.protocol.message.Seek;
 import io.syncer.protocol.time.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * One room on virtual time: the real room authority ({@link RoomServer} on a {@link
- * VirtualScheduler}), {@value #PARTICIPANTS} simulated participants running one {@link
- * SyncPolicy} through simulated network paths, and the owner's script. Everything random derives
+ * VirtualScheduler}), {@value #PARTICIPANTS} real participant sessions running one {@link
+ * SyncPolicy} on emulated device clocks through simulated network paths, and the owner's script. Everything random derives
  * from the seed in a fixed order, so the same seed gives the same clocks, paths, players and
  * script to every policy, and the same figures on every run.
  *
@@ -70,27 +69,20 @@ public final class SyncSimulation {
     List<NetworkPath> paths = new ArrayList<>();
     for (int i = 0; i < PARTICIPANTS; i++) {
       SplittableRandom own = root.split();
-      DeviceClock clock =
-          new DeviceClock(
-              virtual.clock(),
-              START_US + own.nextLong(-MAX_CLOCK_OFFSET_US, MAX_CLOCK_OFFSET_US + 1),
+      EmulatedClock device =
+          new EmulatedClock(
+              virtual,
+              own.nextLong(-MAX_CLOCK_OFFSET_US, MAX_CLOCK_OFFSET_US + 1),
               own.nextDouble(-MAX_SKEW_PPM, MAX_SKEW_PPM));
       SimulatedPlayer player =
           new SimulatedPlayer(
-              clock,
+              device,
               SimulatedPlayer.Model.draw(own, FRAME_STEP_US, MIN_SEEK_LATENCY_US, MAX_SEEK_LATENCY_US),
               own.split());
       paths.add(new NetworkPath(scenario, own.split(), START_US, endUs));
       members.add(
           new SimulatedParticipant(
-              i,
-              policy,
-              new DeviceScheduler(virtual, clock),
-              clock,
-              player,
-              own.split(),
-              measurements,
-              i == 0));
+              i, policy, virtual, device, player, own.split(), measurements, i == 0));
     }
     SplittableRandom script = root.split();
     for (int i = 0; i < PARTICIPANTS; i++) {
@@ -102,16 +94,18 @@ public final class SyncSimulation {
           () -> {
             member.roomCode(measurements::roomCode);
             measurements.joined(member.index, virtual.clock().nowMicros());
-            SimulatedLink.connect(server, member, virtual, path, "p" + member.index);
+            SimulatedLink.connect(server, member.session(), virtual, path, "p" + member.index);
           });
     }
-    scheduleOwnerScript(virtual, members.get(0), script, endUs);
+    scheduleOwnerScript(virtual, members.get(0).session(), script, endUs);
     for (long t = START_US + Measurements.SAMPLE_INTERVAL_US; t <= endUs;
         t += Measurements.SAMPLE_INTERVAL_US) {
       virtual.advanceTo(t);
       measurements.sample(t, members);
     }
+    members.forEach(SimulatedParticipant::finish);
     SimResult result = measurements.result(policy.name());
+    members.forEach(member -> member.session().close());
     server.close();
     virtual.advanceBy(1_000_000);
     return result;
@@ -127,8 +121,8 @@ public final class SyncSimulation {
   }
 
   private void scheduleOwnerScript(
-      VirtualScheduler virtual, SimulatedParticipant owner, SplittableRandom random, long endUs) {
-    virtual.scheduleAt(START_US + PLAY_AT_US, () -> owner.send(new Play()));
+      VirtualScheduler virtual, ParticipantSession owner, SplittableRandom random, long endUs) {
+    virtual.scheduleAt(START_US + PLAY_AT_US, owner::play);
     long meanGapUs = Math.min(150_000_000, (durationUs - PLAY_AT_US) / 4);
     long t = START_US + PLAY_AT_US;
     while (true) {
@@ -138,11 +132,11 @@ public final class SyncSimulation {
       }
       if (random.nextDouble() < 0.7) {
         long position = random.nextLong(MEDIA_DURATION_US);
-        virtual.scheduleAt(t, () -> owner.send(new Seek(position)));
+        virtual.scheduleAt(t, () -> owner.seek(position));
       } else {
         long pauseUs = 5_000_000 + random.nextLong(15_000_001);
-        virtual.scheduleAt(t, () -> owner.send(new Pause()));
-        virtual.scheduleAt(t + pauseUs, () -> owner.send(new Play()));
+        virtual.scheduleAt(t, owner::pause);
+        virtual.scheduleAt(t + pauseUs, owner::play);
         t += pauseUs;
       }
     }

@@ -111,6 +111,34 @@ public final class LibraryService {
     return store.findMovie(entry.id()).orElseThrow(() -> movieNotFound());
   }
 
+  /**
+   * Attaches the .torrent file of a movie already in the caller's library, typically one added by
+   * magnet link whose metadata a player has since fetched from peers: the file list becomes known
+   * and the largest video file is chosen to play. Details, ratings and comments stay.
+   *
+   * @throws InvalidTorrentException when the file is not a valid torrent, or is the torrent of
+   *     another info-hash
+   */
+  public Movie attachTorrentFile(UUID ownerId, UUID movieId, byte[] torrentFile) {
+    Movie movie = owned(ownerId, movieId);
+    if (torrentFile == null || torrentFile.length == 0
+        || torrentFile.length > LibraryLimits.MAX_TORRENT_FILE_BYTES) {
+      throw new InvalidTorrentException("a .torrent file of 1 to "
+          + LibraryLimits.MAX_TORRENT_FILE_BYTES + " bytes is required");
+    }
+    MovieSource source = inspector.inspectTorrentFile(torrentFile);
+    if (!source.infoHash().equals(movie.infoHash())) {
+      throw new InvalidTorrentException("this .torrent file has info-hash " + source.infoHash()
+          + ", the movie " + movie.infoHash());
+    }
+    if (!store.attachTorrentFile(movieId, torrentFile, source,
+        LibraryRules.defaultFileIndex(source.files()), now())) {
+      throw movieNotFound();
+    }
+    LOG.info("user {} attached a .torrent file to movie {}", ownerId, movieId);
+    return owned(ownerId, movieId);
+  }
+
   /** A movie of the caller's library. */
   public Movie movie(UUID ownerId, UUID movieId) {
     return owned(ownerId, movieId);

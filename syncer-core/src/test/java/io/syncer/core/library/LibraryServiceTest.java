@@ -211,6 +211,41 @@ class LibraryServiceTest {
   }
 
   @Test
+  void aMagnetMovieLearnsItsFilesFromAnAttachedTorrentFile() {
+    Movie movie = library.addMagnet(alice, magnet(infoHash(30), "x"),
+        new MovieDetails("My title", "notes", 2001, List.of("t")));
+    byte[] torrent = inspector.torrentFile(infoHash(30), "X", List.of(
+        new MovieFile("X/sample.mkv", 5), new MovieFile("X/x.mkv", 50)));
+    clock.advance(Duration.ofSeconds(4));
+
+    Movie attached = library.attachTorrentFile(alice, movie.id(), torrent);
+
+    assertThat(attached.files()).hasSize(2);
+    assertThat(attached.fileIndex()).isEqualTo(1);
+    assertThat(attached.hasTorrentFile()).isTrue();
+    assertThat(attached.title()).isEqualTo("My title");
+    assertThat(attached.tags()).containsExactly("t");
+    assertThat(attached.updatedAt()).isEqualTo(movie.addedAt().plusSeconds(4));
+    assertThat(library.roomMedia(alice, movie.id()).fileLength()).isEqualTo(50L);
+  }
+
+  @Test
+  void onlyTheOwnerAttachesOnlyTheTorrentOfTheSameInfoHash() {
+    Movie movie = addMagnet(alice, 31, "x");
+    byte[] other = inspector.torrentFile(infoHash(32), "Other", List.of(new MovieFile("o", 1)));
+    byte[] same = inspector.torrentFile(infoHash(31), "X", List.of(new MovieFile("x.mkv", 1)));
+
+    assertRefused(() -> library.attachTorrentFile(alice, movie.id(), other),
+        InvalidTorrentException.class, "invalid_torrent");
+    assertRefused(() -> library.attachTorrentFile(alice, movie.id(), "garbage".getBytes()),
+        InvalidTorrentException.class, "invalid_torrent");
+    assertRefused(() -> library.attachTorrentFile(bob, movie.id(), same),
+        NotFoundException.class, "movie_not_found");
+
+    assertThat(library.movie(alice, movie.id())).isEqualTo(movie);
+  }
+
+  @Test
   void theFileToPlayMustExist() {
     Movie withFiles = addTorrent(alice, 10, List.of(new MovieFile("a.mkv", 1),
         new MovieFile("b.mkv", 2)));

@@ -2,7 +2,6 @@ package io.syncer.player.headless;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,15 +57,11 @@ public final class CompareTraces implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  /** Runs the comparison with {@code args}; returns the exit code. */
-  public static int run(String... args) {
-    return run(
-        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        args);
-  }
-
-  static int run(PrintWriter out, PrintWriter err, String... args) {
+  /**
+   * Runs the comparison with {@code args}, printing to {@code out} and {@code err};
+   * returns the exit code.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     return new CommandLine(new CompareTraces()).setOut(out).setErr(err).execute(args);
   }
 

@@ -68,7 +68,9 @@ final class TraceComparison {
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(file + ":" + lineNumber + ": " + e.getMessage(), e);
         }
-        if (!samples.isEmpty() && sample.wallNanos() < samples.get(samples.size() - 1).wallNanos()) {
+        long previousWall =
+            samples.isEmpty() ? Long.MIN_VALUE : samples.get(samples.size() - 1).wallNanos();
+        if (sample.wallNanos() < previousWall) {
           throw new IllegalArgumentException(
               file + ":" + lineNumber + ": wallNanos goes back in time");
         }

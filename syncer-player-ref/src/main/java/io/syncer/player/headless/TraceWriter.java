@@ -60,13 +60,7 @@ final class TraceWriter implements AutoCloseable {
   /** Opens {@code file} (replacing it) and samples {@code player} every 20 ms on its own thread. */
   static TraceWriter start(Path file, VirtualPlayer player) throws IOException {
     TraceWriter trace = new TraceWriter(file, player, Clock.systemUTC());
-    trace.sampler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "trace-writer");
-              t.setDaemon(true);
-              return t;
-            });
+    trace.sampler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("trace-writer"));
     trace.sampler.scheduleAtFixedRate(
         trace::writeSample, 0, PERIOD_MICROS, TimeUnit.MICROSECONDS);
     return trace;

@@ -14,15 +14,15 @@ import java.util.random.RandomGenerator;
  *
  * <ul>
  *   <li>While playing, the playhead advances at the current rate on the player's clock.
- *   <li>Play, pause and rate changes take effect at the player's next tick (every {@link
- *       Config#tickMicros}), as a render loop picks them up, not at the instant they are asked.
+ *   <li>Play and pause start and stop its media clock at once; rate changes take effect at the
+ *       player's next tick (every {@link Config#tickMicros}), as a render loop picks them up.
  *   <li>A seek takes a random time between {@link Config#minSeekMicros} and {@link
  *       Config#maxSeekMicros}; meanwhile the playhead is frozen where it was and {@link
  *       #seeking()} is true; then it lands on the target and plays on if not paused. A new seek
  *       abandons one under way.
  *   <li>{@link #positionMicros()} reports the start of the frame on screen (steps of {@link
- *       Config#frameMicros}), as players report positions; {@link #sample()} has the exact media
- *       clock behind it, which is what traces record.
+ *       Config#frameMicros}), as a video player's position does; {@link #mediaClockMicros()} the
+ *       exact media clock behind it, as an audio-clocked player's does (and as traces record).
  * </ul>
  *
  * <p>The model is evaluated lazily from its clock, so it runs no thread and is exact and
@@ -44,9 +44,8 @@ final class VirtualPlayer {
   private double rate = 1.0;
   private boolean paused = true;
 
-  // What was last asked for; takes effect at pendingAtMicros, a tick boundary.
+  // The rate last asked for; takes effect at pendingAtMicros, a tick boundary.
   private double requestedRate = 1.0;
-  private boolean requestedPaused = true;
   private long pendingAtMicros = NONE;
 
   // A seek under way: the playhead lands on seekTargetMicros at seekDoneAtMicros.
@@ -69,14 +68,16 @@ final class VirtualPlayer {
     this.anchorMicros = clock.nowMicros();
   }
 
-  /** Resumes playback at the next tick. */
+  /** Resumes playback now. */
   synchronized void play() {
-    request(requestedRate, false);
+    rollTo(advance());
+    paused = false;
   }
 
-  /** Pauses playback at the next tick. */
+  /** Pauses playback now. */
   synchronized void pause() {
-    request(requestedRate, true);
+    rollTo(advance());
+    paused = true;
   }
 
   /** Plays at {@code rate} from the next tick on. */
@@ -84,7 +85,9 @@ final class VirtualPlayer {
     if (!(rate > 0 && Double.isFinite(rate))) {
       throw new IllegalArgumentException("rate must be positive: " + rate);
     }
-    request(rate, requestedPaused);
+    long now = advance();
+    requestedRate = rate;
+    pendingAtMicros = (Math.floorDiv(now, config.tickMicros) + 1) * config.tickMicros;
   }
 
   /** Starts a seek to {@code positionMicros}; it completes after the player's seek latency. */
@@ -101,10 +104,15 @@ final class VirtualPlayer {
             + random.nextLong(config.maxSeekMicros - config.minSeekMicros + 1);
   }
 
-  /** The start of the frame on screen, µs: what a real player reports. */
+  /** The start of the frame on screen, µs: what a video player's position reports. */
   synchronized long positionMicros() {
     long exact = exactPosition(advance());
     return Math.floorDiv(exact, config.frameMicros) * config.frameMicros;
+  }
+
+  /** The exact media clock, µs: what an audio-clocked player's position reports. */
+  synchronized long mediaClockMicros() {
+    return exactPosition(advance());
   }
 
   /** Whether a seek is under way (the playhead is frozen). */
@@ -137,13 +145,6 @@ final class VirtualPlayer {
     return new Sample(now, exactPosition(now), rate, paused, seekDoneAtMicros != NONE);
   }
 
-  private void request(double rate, boolean paused) {
-    long now = advance();
-    requestedRate = rate;
-    requestedPaused = paused;
-    pendingAtMicros = (Math.floorDiv(now, config.tickMicros) + 1) * config.tickMicros;
-  }
-
   /** Applies everything that has come due by now, in order; returns now. */
   private long advance() {
     long now = clock.nowMicros();
@@ -159,7 +160,6 @@ final class VirtualPlayer {
       } else if (requestDue) {
         rollTo(pendingAtMicros);
         rate = requestedRate;
-        paused = requestedPaused;
         pendingAtMicros = NONE;
       } else {
         return now;
@@ -186,7 +186,7 @@ final class VirtualPlayer {
    * <p>Thread-safety: immutable.
    *
    * @param frameMicros frame duration: reported positions move in these steps, µs
-   * @param tickMicros render-loop period: play, pause and rate take effect on its boundaries, µs
+   * @param tickMicros render-loop period: rate changes take effect on its boundaries, µs
    * @param minSeekMicros shortest seek, µs
    * @param maxSeekMicros longest seek, µs
    */

@@ -66,6 +66,10 @@ public final class MpvPlayerBackend implements PlayerBackend {
   private boolean paused = true;
   private boolean hasAudioPts;
   private long seekRequestedAtUs = -1L;
+  private long seekGeneration;
+  // mpv answers the seek command before the seek's own playback-restart; a playback-restart seen
+  // earlier belongs to something else (the opening of the file) and must not end the seek.
+  private boolean seekAcknowledged;
   private boolean closed;
 
   private MpvPlayerBackend(Builder builder) throws IOException, InterruptedException {
@@ -158,7 +162,16 @@ public final class MpvPlayerBackend implements PlayerBackend {
     clock.stop();
     clock.setPosition(target);
     state = PlaybackState.SEEKING;
-    ipc.command("seek", target / 1e6, exact ? "absolute+exact" : "absolute+keyframes");
+    long generation = ++seekGeneration;
+    seekAcknowledged = false;
+    ipc.command("seek", target / 1e6, exact ? "absolute+exact" : "absolute+keyframes")
+        .thenAccept(reply -> onSeekAcknowledged(generation));
+  }
+
+  private synchronized void onSeekAcknowledged(long generation) {
+    if (generation == seekGeneration) {
+      seekAcknowledged = true;
+    }
   }
 
   @Override
@@ -379,7 +392,7 @@ public final class MpvPlayerBackend implements PlayerBackend {
   }
 
   private synchronized void onPlaybackRestart() {
-    if (state != PlaybackState.SEEKING) {
+    if (state != PlaybackState.SEEKING || !seekAcknowledged) {
       return;
     }
     lastSeekLatencyUs = wall.nowMicros() - seekRequestedAtUs;

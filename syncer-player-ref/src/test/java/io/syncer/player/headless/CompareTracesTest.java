@@ -55,7 +55,9 @@ class CompareTracesTest {
     Path bad = Files.writeString(dir.resolve("bad"), "{\"wallNanos\":true}\n");
     int code = run(trace("a", 0).toString(), bad.toString());
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("bad:1: wallNanos must be an integer").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .contains("bad:1: wallNanos must be an integer")
+        .doesNotContain("\tat ");
 
     int missing = run(trace("a", 0).toString(), dir.resolve("missing").toString());
     assertThat(missing).isEqualTo(1);

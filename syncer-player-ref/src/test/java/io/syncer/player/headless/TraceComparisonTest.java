@@ -45,7 +45,9 @@ class TraceComparisonTest {
   private static Trace player(String name, long offsetMicros, long phaseNanos) {
     return trace(name, phaseNanos, t -> {
       Long position = room(t);
-      return position == null ? new long[] {pausedAt(t), 1} : new long[] {position + offsetMicros, 0};
+      return position == null
+          ? new long[] {pausedAt(t), 1}
+          : new long[] {position + offsetMicros, 0};
     });
   }
 
@@ -53,7 +55,7 @@ class TraceComparisonTest {
     return t < 1 * S ? 0 : 310_000_000;
   }
 
-  /** Samples every 20 ms for 45 s; the function gives {position µs, paused 0/1} at wall offset t. */
+  /** Samples every 20 ms for 45 s; the function gives {position µs, paused 0/1} at offset t. */
   private static Trace trace(String name, long phaseNanos, LongFunction<long[]> state) {
     List<Sample> samples = new ArrayList<>();
     for (long t = phaseNanos; t <= 45 * S; t += 20_000_000) {
@@ -67,7 +69,8 @@ class TraceComparisonTest {
   void theSpreadIsTheLargestDifferenceBetweenAnyTwoPlayers() {
     Result result =
         TraceComparison.compare(
-            List.of(player("a", 0, 0), player("b", 3_000, 7_000_000), player("c", -2_000, 13_000_000)),
+            List.of(
+                player("a", 0, 0), player("b", 3_000, 7_000_000), player("c", -2_000, 13_000_000)),
             Settings.defaults());
     assertThat(result.p50Millis()).isCloseTo(5.0, within(0.01));
     assertThat(result.p95Millis()).isCloseTo(5.0, within(0.01));
@@ -108,11 +111,13 @@ class TraceComparisonTest {
   @Test
   void aRateChangeIsNotAnEventSoAPlayerThatFollowsItLateCounts() {
     // From 10 s, the room plays at 1.05; b only from 10.5 s: 25 ms behind afterwards.
-    LongFunction<long[]> room = t -> new long[] {t <= 10 * S ? t / 1_000 : 10_000_000 + (t - 10 * S) * 105 / 100_000, 0};
+    LongFunction<long[]> room = t -> new long[] {
+      t <= 10 * S ? t / 1_000 : 10_000_000 + (t - 10 * S) * 105 / 100_000, 0};
     LongFunction<long[]> late = t -> new long[] {
       t <= 10_500_000_000L ? t / 1_000 : 10_500_000 + (t - 10_500_000_000L) * 105 / 100_000, 0};
     Result result =
-        TraceComparison.compare(List.of(trace("a", 0, room), trace("b", 0, late)), Settings.defaults());
+        TraceComparison.compare(
+            List.of(trace("a", 0, room), trace("b", 0, late)), Settings.defaults());
     assertThat(result.events()).isZero();
     assertThat(result.maxMillis()).isCloseTo(25.0, within(0.05));
     assertThat(result.p95Millis()).isCloseTo(25.0, within(0.05));
@@ -160,14 +165,16 @@ class TraceComparisonTest {
     Path file = dir.resolve("t.jsonl");
     Files.writeString(file,
         "{\"wallNanos\":1,\"positionMicros\":0,\"rate\":1.0,\"paused\":true}\n\n"
-            + "{\"wallNanos\":2,\"positionMicros\":40,\"rate\":1.05,\"paused\":false,\"extra\":1}\n");
+            + "{\"wallNanos\":2,\"positionMicros\":40,\"rate\":1.05,\"paused\":false,"
+            + "\"extra\":1}\n");
     assertThat(TraceComparison.read(file).samples())
         .containsExactly(new Sample(1, 0, 1.0, true), new Sample(2, 40, 1.05, false));
   }
 
   @Test
   void namesTheFileAndLineOfAnythingThatIsNotATrace() throws Exception {
-    assertUnreadable("{\"wallNanos\":1,\"positionMicros\":0,\"rate\":1.0,\"paused\":true}\nnot json\n",
+    assertUnreadable(
+        "{\"wallNanos\":1,\"positionMicros\":0,\"rate\":1.0,\"paused\":true}\nnot json\n",
         ":2: not JSON");
     assertUnreadable("{\"wallNanos\":1.5,\"positionMicros\":0,\"rate\":1.0,\"paused\":true}\n",
         ":1: wallNanos must be an integer");

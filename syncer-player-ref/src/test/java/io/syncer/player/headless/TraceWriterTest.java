@@ -28,8 +28,9 @@ class TraceWriterTest {
     try (TraceWriter trace = new TraceWriter(file, player, Clock.fixed(wall, ZoneOffset.UTC))) {
       trace.writeSample();
       player.setRate(1.25);
+      local.advance(10_000);
       player.play();
-      local.advance(1_010_000);
+      local.advance(1_000_000);
       trace.writeSample();
     }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -56,6 +57,8 @@ class TraceWriterTest {
         .noneMatch(t -> t.getName().equals("trace-writer") && t.isAlive());
     long linesAtClose = Files.readAllLines(file).size();
     Thread.sleep(3 * TraceWriter.PERIOD_MICROS / 1_000);
-    assertThat(Files.readAllLines(file)).as("nothing written after close").hasSize((int) linesAtClose);
+    assertThat(Files.readAllLines(file))
+        .as("nothing written after close")
+        .hasSize((int) linesAtClose);
   }
 }

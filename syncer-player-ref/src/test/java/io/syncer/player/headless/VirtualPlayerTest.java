@@ -3,6 +3,8 @@ package io.syncer.player.headless;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.syncer.core.schedule.EmulatedClock;
+import io.syncer.core.schedule.VirtualScheduler;
 import io.syncer.protocol.time.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +33,10 @@ class VirtualPlayerTest {
   }
 
   @Test
-  void playTakesEffectAtTheNextTickAndThenAdvancesOnItsClock() {
+  void playStartsTheMediaClockAtOnceOnItsOwnClock() {
     clock.advance(3_000);
     player.play();
-    clock.advance(6_999);
-    assertThat(player.paused()).as("before the tick").isTrue();
-    clock.advance(1);
-    assertThat(player.paused()).as("at the tick").isFalse();
+    assertThat(player.paused()).isFalse();
     clock.advance(2_500_000);
     assertThat(player.sample().positionMicros()).isEqualTo(2_500_000);
   }
@@ -45,38 +44,40 @@ class VirtualPlayerTest {
   @Test
   void reportsTheFrameOnScreenButSamplesTheExactMediaClock() {
     player.play();
-    clock.advance(10_000 + 1_079_999);
+    clock.advance(1_079_999);
     assertThat(player.sample().positionMicros()).isEqualTo(1_079_999);
+    assertThat(player.mediaClockMicros()).isEqualTo(1_079_999);
     assertThat(player.positionMicros()).isEqualTo(1_040_000);
   }
 
   @Test
   void rateChangesApplyAtTheNextTick() {
     player.play();
-    clock.advance(10_000 + 1_000_000 + 4_000);
+    clock.advance(1_004_000);
     player.setRate(1.5);
-    assertThat(player.rate()).isEqualTo(1.0);
-    clock.advance(6_000);
-    assertThat(player.rate()).isEqualTo(1.5);
+    clock.advance(5_999);
+    assertThat(player.rate()).as("before the tick").isEqualTo(1.0);
+    clock.advance(1);
+    assertThat(player.rate()).as("at the tick").isEqualTo(1.5);
     assertThat(player.sample().positionMicros()).isEqualTo(1_010_000);
     clock.advance(1_000_000);
     assertThat(player.sample().positionMicros()).isEqualTo(2_510_000);
   }
 
   @Test
-  void pauseFreezesThePlayheadFromTheNextTick() {
+  void pauseFreezesThePlayheadAtOnce() {
     player.play();
-    clock.advance(10_000 + 500_000 + 2_000);
+    clock.advance(512_000);
     player.pause();
     clock.advance(3_000_000);
     assertThat(player.paused()).isTrue();
-    assertThat(player.sample().positionMicros()).isEqualTo(510_000);
+    assertThat(player.sample().positionMicros()).isEqualTo(512_000);
   }
 
   @Test
   void aSeekFreezesThePlayheadForARealisticTimeThenLandsAndPlaysOn() {
     player.play();
-    clock.advance(10_000 + 2_000_000);
+    clock.advance(2_000_000);
     player.seek(300_000_000);
     long started = clock.nowMicros();
     while (player.seeking()) {
@@ -140,10 +141,9 @@ class VirtualPlayerTest {
   @Test
   void followsItsOwnSkewedClockNotTheRealOne() {
     ManualClock real = new ManualClock(0);
-    EmulatedClock local = new EmulatedClock(real, -3_000_000, 150);
+    EmulatedClock local = new EmulatedClock(new VirtualScheduler(real), -3_000_000, 150);
     VirtualPlayer skewed = new VirtualPlayer(local, CONFIG, new SplittableRandom(1));
     skewed.play();
-    real.advance(20_000); // past the next tick of the local clock
     long start = skewed.sample().positionMicros();
     real.advance(60_000_000);
     assertThat(skewed.sample().positionMicros() - start).isEqualTo(60_009_000);

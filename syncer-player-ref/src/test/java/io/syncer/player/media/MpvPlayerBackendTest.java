@@ -1,16 +1,16 @@
 package io.syncer.player.media;
 
-import org.junit.jupiter.api.Assumptions;
+import io.syncer.player.testing.ExternalTools;
 
 /**
- * The contract against a real mpv. mpv is an optional engine and deliberately not installed by the
- * test setup scripts, so this skips wherever mpv is not on the PATH, CI included.
+ * The contract against a real mpv, the optional engine. {@code 40-xvfb-ffmpeg.sh} installs mpv, so
+ * CI always runs it; elsewhere it is skipped with a message when mpv is not on the PATH.
  */
 class MpvPlayerBackendTest extends PlayerBackendContract {
 
   @Override
   protected PlayerBackend createPlayer() throws Exception {
-    Assumptions.assumeTrue(MpvPlayerBackend.findMpv().isPresent(), "mpv is not on the PATH; the optional mpv backend is not tested");
+    ExternalTools.require("mpv");
     return MpvPlayerBackend.builder().headless(true).build();
   }
 }

@@ -68,6 +68,7 @@ final class ApiHandler extends HttpHandler {
     user("PATCH", "/movies/{movieId}", this::updateMovie);
     user("DELETE", "/movies/{movieId}", this::deleteMovie);
     user("GET", "/movies/{movieId}/torrent", this::getTorrent);
+    user("PUT", "/movies/{movieId}/torrent", this::attachTorrent);
     user("GET", "/movies/{movieId}/rating", this::getRating);
     user("PUT", "/movies/{movieId}/rating", this::rate);
     user("GET", "/movies/{movieId}/comments", this::listComments);
@@ -301,6 +302,14 @@ final class ApiHandler extends HttpHandler {
         .orElseThrow(() -> new HttpError(404, "no_torrent_file",
             "This movie was added by magnet link; there is no .torrent file"));
     ex.respond(200, Exchange.BITTORRENT, torrent);
+  }
+
+  private void attachTorrent(Exchange ex) throws Exception {
+    if (!Exchange.BITTORRENT.equals(ex.mediaType())) {
+      throw Exchange.unsupportedMediaType(Exchange.BITTORRENT + " (a .torrent file)");
+    }
+    ex.respond(200, views.movie(library.attachTorrentFile(ex.user().userId(), ex.movieId(),
+        ex.body(LibraryLimits.MAX_TORRENT_FILE_BYTES))));
   }
 
   private void getRating(Exchange ex) throws Exception {

@@ -1,5 +1,6 @@
 package io.syncer.server.storage;
 
+import io.syncer.core.store.jdbc.JdbcSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +77,8 @@ public record StorageOptions(
   @Override
   public String toString() {
     return "StorageOptions[dataDirectory=" + dataDirectory + ", databaseUrl="
-        + (databaseUrl == null ? "embedded H2" : databaseUrl) + ", databaseUser=" + databaseUser
+        + (databaseUrl == null ? "embedded H2" : JdbcSettings.redact(databaseUrl))
+        + ", databaseUser=" + databaseUser
         + ", databasePassword=" + (databasePassword == null ? "none" : "(hidden)")
         + ", databaseSchema=" + databaseSchema + ", signingKey="
         + (signingKeyBase64 == null ? "key file in the data directory" : "(given, hidden)") + "]";

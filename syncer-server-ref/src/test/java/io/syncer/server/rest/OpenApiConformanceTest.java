@@ -88,6 +88,6 @@ class OpenApiConformanceTest {
         checked.add(method.toUpperCase() + " " + path.getKey());
       }
     }
-    assertThat(checked).hasSize(18);
+    assertThat(checked).hasSize(19);
   }
 }

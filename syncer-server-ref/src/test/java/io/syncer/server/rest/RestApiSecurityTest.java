@@ -122,6 +122,8 @@ class RestApiSecurityTest {
     assertError(api.call("PATCH", path, bob, obj("title", "pwned")), 404, "movie_not_found");
     assertError(api.call("DELETE", path, bob, null), 404, "movie_not_found");
     assertError(api.get(path + "/torrent", bob), 404, "movie_not_found");
+    assertError(api.call("PUT", path + "/torrent", bob, "application/x-bittorrent",
+        "d4:infoe".getBytes(StandardCharsets.UTF_8)), 404, "movie_not_found");
     assertError(api.call("PUT", path + "/rating", bob, obj("value", 1)), 404,
         "movie_not_found");
     assertError(api.get(path + "/comments", bob), 404, "movie_not_found");

@@ -134,6 +134,27 @@ class RestApiTest {
   }
 
   @Test
+  void aMagnetMovieGetsItsFilesWhenItsTorrentFileIsUploaded() throws Exception {
+    String token = user("alice");
+    String id = api.addMagnet(token, 5, "Ronin").get("id").asText();
+    byte[] torrent = inspector.torrentFile(infoHash(5), "Ronin", List.of(
+        new MovieFile("Ronin/Ronin.mp4", 2_000_000_000L), new MovieFile("Ronin/info.nfo", 1)));
+    byte[] other = inspector.torrentFile(infoHash(6), "Other", List.of(new MovieFile("o", 1)));
+
+    assertError(api.call("PUT", "/movies/" + id + "/torrent", token, "application/x-bittorrent",
+        other), 400, "invalid_torrent");
+    assertError(api.call("PUT", "/movies/" + id + "/torrent", token, "application/json",
+        "{}".getBytes()), 415, "unsupported_media_type");
+    Reply attached = api.call("PUT", "/movies/" + id + "/torrent", token,
+        "application/x-bittorrent", torrent);
+
+    assertThat(attached.status()).isEqualTo(200);
+    assertThat(attached.body().get("fileIndex").asInt()).isZero();
+    assertThat(attached.body().get("files")).hasSize(2);
+    assertThat(api.get("/movies/" + id + "/torrent", token).raw().body()).isEqualTo(torrent);
+  }
+
+  @Test
   void sessionsRefreshRotateAndEndOnLogOutOrPasswordChange() throws Exception {
     user("alice");
     JsonNode first = logIn("alice").body();

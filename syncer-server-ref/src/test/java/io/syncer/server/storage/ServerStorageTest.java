@@ -86,6 +86,19 @@ class ServerStorageTest {
   }
 
   @Test
+  void passwordsInsideDatabaseUrlsAreHiddenToo() {
+    StorageOptions options = new StorageOptions(dataDirectory,
+        "jdbc:postgresql://127.0.0.1:1/syncer?user=syncer&password=url-secret&connectTimeout=2",
+        null, null, null, null);
+
+    assertThat(options.toString()).doesNotContain("url-secret").contains("password=(hidden)");
+    assertThatThrownBy(() -> open(options))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("127.0.0.1:1/syncer")
+        .message().doesNotContain("url-secret");
+  }
+
+  @Test
   void anUnreachableDatabaseIsAClearErrorWithoutThePassword() {
     StorageOptions options = new StorageOptions(dataDirectory,
         "jdbc:postgresql://127.0.0.1:1/syncer?connectTimeout=2", "syncer", "s3cret-password",

@@ -7,15 +7,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Syncer's clock estimator: NTP-style samples, minimum-delay filtering over a sliding window,
- * least-squares skew estimation, and an error bound that holds for any split of the delay between
- * the two directions.
+ * Syncer's clock estimator: NTP-style samples over a sliding window, a least-squares skew fitted
+ * on the minimum-delay-filtered samples, and an error bound that holds for any split of the delay
+ * between the two directions.
  *
  * <p>Every sample confines the true offset at its midpoint to {@code offset ± (delay / 2 + skew
  * allowance)}. The estimate at a local time is the centre of the intersection of those intervals,
- * each carried forward along the estimated skew and widened by the skew's uncertainty; the error
- * bound is the half-width of the intersection. The exact algorithm, with its constants, is
- * specified in {@code docs/protocol/clock-sync-and-drift.md}.
+ * each carried forward along the fitted skew and widened by the skew's uncertainty (and, as a
+ * fallback that needs no fit, along zero skew widened by the largest skew allowed); the error
+ * bound is the half-width of the intersection. So the estimate combines the fastest request path
+ * and the fastest response path seen, and the bound contains the truth whatever the asymmetry.
+ * The exact algorithm, with its constants, is specified in {@code
+ * docs/protocol/clock-sync-and-drift.md}.
  *
  * <p>Thread-safety: not thread-safe; one owner (the participant session's thread) calls it.
  */
@@ -73,7 +76,7 @@ public final class ClockSync implements ClockStrategy {
     if (step) {
       return SampleOutcome.CLOCK_STEP;
     }
-    return model().used.contains(sample) ? SampleOutcome.ACCEPTED : SampleOutcome.HIGH_DELAY;
+    return model().filtered.contains(sample) ? SampleOutcome.ACCEPTED : SampleOutcome.HIGH_DELAY;
   }
 
   @Override
@@ -176,25 +179,26 @@ public final class ClockSync implements ClockStrategy {
 
   /** What the estimate derives from the window: the samples that pass the delay filter, and the skew. */
   private static final class Model {
-    final List<ClockSample> used = new ArrayList<>();
+    final List<ClockSample> filtered = new ArrayList<>();
     final ClockSample newest;
     final double skewPpm;
     final double skewUncertaintyPpm;
 
     Model(ArrayDeque<ClockSample> window, ClockSyncConfig config) {
-      long minDelayUs = Long.MAX_VALUE;
-      for (ClockSample s : window) {
-        minDelayUs = Math.min(minDelayUs, s.roundTripDelayUs());
-      }
+      long[] delays = window.stream().mapToLong(ClockSample::roundTripDelayUs).sorted().toArray();
+      long minDelayUs = delays[0];
+      long medianDelayUs = delays[(delays.length - 1) / 2];
       double maxUsedDelayUs =
-          minDelayUs * (1 + config.delayFilterFraction()) + config.delayFilterSlackUs();
+          Math.max(
+              medianDelayUs,
+              minDelayUs * (1 + config.delayFilterFraction()) + config.delayFilterSlackUs());
       for (ClockSample s : window) {
         if (s.roundTripDelayUs() <= maxUsedDelayUs) {
-          used.add(s);
+          filtered.add(s);
         }
       }
-      newest = used.get(used.size() - 1);
-      SkewFit fit = SkewFit.of(used, minDelayUs, newest, config);
+      newest = filtered.get(filtered.size() - 1);
+      SkewFit fit = SkewFit.of(filtered, minDelayUs, newest, config);
       skewPpm = fit.skewPpm;
       skewUncertaintyPpm = fit.uncertaintyPpm;
     }
@@ -204,10 +208,10 @@ public final class ClockSync implements ClockStrategy {
   private record SkewFit(double skewPpm, double uncertaintyPpm) {
 
     static SkewFit of(
-        List<ClockSample> used, long minDelayUs, ClockSample reference, ClockSyncConfig config) {
+        List<ClockSample> filtered, long minDelayUs, ClockSample reference, ClockSyncConfig config) {
       double maxSkew = config.maxSkewPpm();
       SkewFit unknown = new SkewFit(0, maxSkew);
-      int n = used.size();
+      int n = filtered.size();
       if (n < config.minSkewSamples()) {
         return unknown;
       }
@@ -216,7 +220,7 @@ public final class ClockSync implements ClockStrategy {
       double meanX = 0;
       double meanY = 0;
       double jitterVariance = 0;
-      for (ClockSample s : used) {
+      for (ClockSample s : filtered) {
         double x = s.localMidpointUs() - reference.localMidpointUs();
         firstUs = Math.min(firstUs, x);
         lastUs = Math.max(lastUs, x);
@@ -233,7 +237,7 @@ public final class ClockSync implements ClockStrategy {
       jitterVariance /= n;
       double sxx = 0;
       double sxy = 0;
-      for (ClockSample s : used) {
+      for (ClockSample s : filtered) {
         double dx = s.localMidpointUs() - reference.localMidpointUs() - meanX;
         double dy = s.offsetUs() - reference.offsetUs() - meanY;
         sxx += dx * dx;
@@ -241,7 +245,7 @@ public final class ClockSync implements ClockStrategy {
       }
       double slope = sxy / sxx;
       double residualSquares = 0;
-      for (ClockSample s : used) {
+      for (ClockSample s : filtered) {
         double dx = s.localMidpointUs() - reference.localMidpointUs() - meanX;
         double dy = s.offsetUs() - reference.offsetUs() - meanY;
         double residual = dy - slope * dx;

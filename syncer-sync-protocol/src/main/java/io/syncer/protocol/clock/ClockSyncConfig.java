@@ -11,8 +11,9 @@ package io.syncer.protocol.clock;
  * @param burstIntervalUs spacing of burst requests, µs
  * @param periodicIntervalUs spacing of the requests after the burst, µs
  * @param windowSamples how many of the most recent samples the estimator keeps
- * @param delayFilterFraction a sample is used only if its delay is at most {@code minDelay × (1 +
- *     delayFilterFraction) + delayFilterSlackUs}, {@code minDelay} being the window's lowest
+ * @param delayFilterFraction the skew is fitted only on samples whose delay is at most {@code
+ *     max(medianDelay, minDelay × (1 + delayFilterFraction) + delayFilterSlackUs)}, over the
+ *     window's delays
  * @param delayFilterSlackUs see {@code delayFilterFraction}, µs
  * @param maxSkewPpm largest relative skew of the two clocks the estimator allows for, ppm
  * @param minSkewSpanUs skew is estimated only from used samples spanning at least this, µs
@@ -55,9 +56,10 @@ public record ClockSyncConfig(
   }
 
   /**
-   * Burst of 8 requests 100 ms apart, then one every 2 s; a window of 64 samples; delay filter
-   * {@code min × 1.25 + 1 ms}; clocks assumed within 500 ppm of each other; skew estimated from
-   * 6 used samples spanning 20 s; converged after 4 samples; round trips up to 10 s.
+   * Burst of 8 requests 100 ms apart, then one every 2 s; a window of 128 samples (about 4
+   * minutes); delay filter {@code max(median, min × 1.25 + 1 ms)}; clocks assumed within 500 ppm of
+   * each other; skew estimated from 6 filtered samples spanning 20 s; converged after 4 samples;
+   * round trips up to 10 s.
    */
   public static ClockSyncConfig defaults() {
     return builder().build();

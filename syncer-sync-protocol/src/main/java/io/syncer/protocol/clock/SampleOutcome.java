@@ -6,11 +6,11 @@ package io.syncer.protocol.clock;
  * <p>Thread-safety: immutable.
  */
 public enum SampleOutcome {
-  /** Stored; the estimate uses it. */
+  /** Stored; the estimate and the skew fit use it. */
   ACCEPTED,
   /**
-   * Stored, but its delay is well above the fastest sample in the window, so the estimate ignores
-   * it until faster samples leave the window.
+   * Stored, but its delay is well above the fastest samples in the window: it still narrows the
+   * offset interval, but the skew fit ignores it.
    */
   HIGH_DELAY,
   /**

@@ -46,13 +46,13 @@ final class SyncerDriftController implements DriftController {
    * The trim also steers the offset towards zero with this time constant, so that offsets inside
    * the deadband do not persist; imperceptibly, at most {@link #MAX_CENTERING_PPM}.
    */
-  static final long CENTERING_TIME_US = 200_000_000;
+  static final long CENTERING_TIME_US = 100_000_000;
 
   /** Largest part of the trim that steers the offset, ppm. */
   static final double MAX_CENTERING_PPM = 50;
 
   /** Convergence needs the drift known to within this standard error, ppm. */
-  static final double CONVERGENCE_MAX_DRIFT_ERROR_PPM = 20;
+  static final double CONVERGENCE_MAX_DRIFT_ERROR_PPM = 10;
 
   /** Time a completed seek needs before readings are trusted again, on top of its latency. */
   static final long SEEK_SETTLE_US = 300_000;
@@ -83,6 +83,7 @@ final class SyncerDriftController implements DriftController {
   private double previousRateExcess;
   private double rateEffectUs;
 
+  private double driftPpm;
   private double trimPpm;
   private long trimUpdatedAtUs = NEVER;
   private double driftErrorPpm = Double.POSITIVE_INFINITY;
@@ -133,9 +134,13 @@ final class SyncerDriftController implements DriftController {
     if (fitted.isEmpty()) {
       return unfiltered(observation);
     }
-    OffsetTrend.Line line = fitted.get();
+    Optional<OffsetTrend.Line> drift =
+        driftTrend.fit(nowUs).filter(d -> d.spanUs() >= TRIM_MIN_SPAN_US);
+    // Both fit the same series; the longer one is steadier once it has enough history.
+    OffsetTrend.Line line =
+        drift.filter(d -> d.valueErrorUs() < fitted.get().valueErrorUs()).orElse(fitted.get());
     double offsetUs = line.valueUs() + rateEffectUs;
-    updateTrim(driftTrend.fit(nowUs), offsetUs, observation);
+    updateTrim(drift, offsetUs, observation);
     Correction correction = control(offsetUs, observation);
     long errorUs = (long) Math.ceil(3 * line.valueErrorUs()) + observation.clockErrorUs();
     return new DriftDecision(correction, Math.round(offsetUs), errorUs, converged);
@@ -198,14 +203,15 @@ final class SyncerDriftController implements DriftController {
   }
 
   /**
-   * Sets the trim to cancel the natural drift (the drift fit's slope) and steer the offset slowly
-   * towards zero, when that moved from the trim by more than {@link #TRIM_HYSTERESIS_PPM} and
-   * three standard errors of the drift; not during a correction, and not more often than every
+   * Sets the trim to cancel the natural drift and steer the offset slowly towards zero. The drift
+   * (the drift fit's slope) is taken on only when it moved by more than {@link
+   * #TRIM_HYSTERESIS_PPM} and three standard errors; the trim changes only when it would move by
+   * more than {@link #TRIM_HYSTERESIS_PPM}, not during a correction, and not more often than every
    * {@link #TRIM_UPDATE_INTERVAL_US}.
    */
   private void updateTrim(
       Optional<OffsetTrend.Line> drift, double offsetUs, PlayerObservation observation) {
-    if (drift.isEmpty() || drift.get().spanUs() < TRIM_MIN_SPAN_US) {
+    if (drift.isEmpty()) {
       driftErrorPpm = Double.POSITIVE_INFINITY;
       return;
     }
@@ -221,8 +227,11 @@ final class SyncerDriftController implements DriftController {
         Math.max(
             -MAX_CENTERING_PPM,
             Math.min(MAX_CENTERING_PPM, -offsetUs / (CENTERING_TIME_US * rate) * 1e6));
-    double wantedPpm = measuredPpm + centeringPpm;
-    if (Math.abs(wantedPpm - trimPpm) > Math.max(TRIM_HYSTERESIS_PPM, 3 * driftErrorPpm)) {
+    if (Math.abs(measuredPpm - driftPpm) > Math.max(TRIM_HYSTERESIS_PPM, 3 * driftErrorPpm)) {
+      driftPpm = measuredPpm;
+    }
+    double wantedPpm = driftPpm + centeringPpm;
+    if (Math.abs(wantedPpm - trimPpm) > TRIM_HYSTERESIS_PPM) {
       trimPpm = Math.max(-config.maxTrimPpm(), Math.min(config.maxTrimPpm(), wantedPpm));
       trimUpdatedAtUs = nowUs;
     }
@@ -250,7 +259,7 @@ final class SyncerDriftController implements DriftController {
         mode = Mode.HOLDING;
         holdingSinceUs = nowUs;
       }
-    } else if (magnitudeUs > config.deadbandUs()) {
+    } else if (magnitudeUs > (converged ? config.deadbandUs() : config.deadbandUs() / 2)) {
       mode = Mode.CORRECTING;
       direction = offsetUs > 0 ? -1 : 1;
       nudge =

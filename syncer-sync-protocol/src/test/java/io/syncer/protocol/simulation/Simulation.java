@@ -1,5 +1,6 @@
 package io.syncer.protocol.simulation;
 
+import io.syncer.protocol.clock.ClockStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -7,7 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * A room on virtual time: one server whose timeline plays from position 0 at server time 0, and
- * participants joining it. Everything random derives from one seed.
+ * participants joining it. Everything random derives from one seed, so a run is reproducible.
+ *
+ * <p>Thread-safety: single-threaded, like everything in this package; nothing here starts a thread
+ * or reads the wall clock.
  */
 public final class Simulation {
 
@@ -29,7 +33,7 @@ public final class Simulation {
   }
 
   /** A clock strategy's exchanges alone, without a player. */
-  public ClockLink link(io.syncer.protocol.clock.ClockStrategy clock, double skewPpm, NetworkPath path) {
+  public ClockLink link(ClockStrategy clock, double skewPpm, NetworkPath path) {
     SkewedClock local = new SkewedClock(loop.trueClock(), random.nextLong(-1L << 40, 1L << 40), skewPpm);
     ClockLink link = new ClockLink(loop, local, server, path, random.split(), clock);
     link.start();

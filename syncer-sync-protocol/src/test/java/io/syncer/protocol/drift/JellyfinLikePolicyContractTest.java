@@ -1,0 +1,8 @@
+package io.syncer.protocol.drift;
+
+class JellyfinLikePolicyContractTest extends SyncPolicyContract {
+  @Override
+  SyncPolicy policy() {
+    return JellyfinLikePolicy.withCorrection();
+  }
+}
