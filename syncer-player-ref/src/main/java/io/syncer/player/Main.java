@@ -1,5 +1,6 @@
 package io.syncer.player;
 
+import io.syncer.player.desktop.DesktopApp;
 import io.syncer.player.headless.CompareTraces;
 import io.syncer.player.headless.HeadlessParticipant;
 import java.io.PrintWriter;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * Entry point of {@code syncer-player.jar}: {@code --headless} runs a headless participant,
- * {@code --compare-traces} compares their traces, anything else is for the desktop player.
+ * {@code --compare-traces} compares their traces, anything else runs the desktop player.
  *
  * <p>Thread-safety: an entry point.
  */
@@ -30,10 +31,7 @@ public final class Main {
     if (arguments.contains("--compare-traces")) {
       return CompareTraces.run(stdout(), stderr(), without(args, "--compare-traces"));
     }
-    System.err.println(
-        "The desktop player is not in this build yet. Use --headless for a headless participant"
-            + " (--headless --help lists its options) or --compare-traces to compare traces.");
-    return 2;
+    return DesktopApp.run(args);
   }
 
   private static PrintWriter stdout() {

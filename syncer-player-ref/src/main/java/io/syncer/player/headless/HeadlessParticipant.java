@@ -11,9 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code syncer-player.jar --headless}: a room participant whose player is a {@link
- * VirtualPlayer}, for tests, benchmarks and scripting. It creates or joins a room, follows the
- * room with its virtual player, and as the creator (owner) can drive the room with a script.
+ * {@code syncer-player.jar --headless}: a room participant without a window, for tests, benchmarks
+ * and scripting. Its player is a {@link VirtualPlayer} (a faithful model without media), or with
+ * {@code --engine ffmpeg} the real FFmpeg player decoding the room's movie as it streams from its
+ * torrent, with no window or sound, so the traced position is the real media clock. It creates or
+ * joins a room, follows the room with its player, and as the creator (owner) can choose the
+ * room's movie ({@code --media}) and drive the room with a script. On a server that requires
+ * accounts it logs in first ({@code --user}).
  *
  * <p>Standard output carries only what scripts read ({@code ROOM <code>} after {@code
  * --create}); logs go to standard error. Exit codes: 0 done, 1 failure (server unreachable, room
@@ -27,7 +31,8 @@ import picocli.CommandLine.Option;
     version = "syncer-player 0.1.0",
     sortOptions = false,
     description = {
-      "Joins or creates a Syncer room and plays a virtual media clock in sync with it.",
+      "Joins or creates a Syncer room and plays in sync with it: a virtual media clock, or the"
+          + " room's movie decoded for real (--engine ffmpeg).",
       "Exit codes: 0 done, 1 failure (server unreachable, room not found, connection lost),"
           + " 2 bad command line."
     })
@@ -130,6 +135,68 @@ public final class HeadlessParticipant implements Callable<Integer> {
       description = "Seed of the virtual player's seek durations (default: random).")
   Long seed;
 
+  /** The player a headless participant runs. */
+  enum Engine {
+    /** A modelled player without media. */
+    VIRTUAL,
+    /** FFmpeg decoding the room's movie, streamed from its torrent; no window, no sound. */
+    FFMPEG
+  }
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "virtual",
+      description = "virtual: a modelled player without media; ffmpeg: decode the room's movie for"
+          + " real as it streams from its torrent, with no window or sound, so --trace records"
+          + " the real media clock (default: ${DEFAULT-VALUE}).")
+  Engine engine;
+
+  @Option(
+      names = "--media",
+      paramLabel = "MAGNET|FILE.torrent",
+      description = "With --create and --engine ffmpeg: the movie the room plays, a magnet link"
+          + " or a .torrent file. With --user it is added to your library (if not there yet)."
+          + " The script starts once the movie is chosen.")
+  String media;
+
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "Log in as NAME first, for servers that require accounts; the password comes"
+          + " from --password or the SYNCER_PASSWORD environment variable.")
+  String user;
+
+  @Option(
+      names = "--password",
+      paramLabel = "PASSWORD",
+      description = "The password of --user (visible to other users of this machine in the"
+          + " process list: prefer SYNCER_PASSWORD).")
+  String password;
+
+  @Option(names = "--register", description = "Create the --user account first.")
+  boolean register;
+
+  @Option(
+      names = "--download-dir",
+      paramLabel = "DIR",
+      description = "With --engine ffmpeg: where movies are downloaded (default: a new temporary"
+          + " directory).")
+  Path downloadDirectory;
+
+  @Option(
+      names = "--peer-address",
+      paramLabel = "IP",
+      defaultValue = "0.0.0.0",
+      description = "With --engine ffmpeg: the address peers connect to for the movie's pieces"
+          + " (default: ${DEFAULT-VALUE}, all interfaces).")
+  String peerAddress;
+
+  @Option(
+      names = "--no-dht",
+      description = "With --engine ffmpeg: find peers only through the room and the torrent.")
+  boolean noDht;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /**
@@ -157,6 +224,11 @@ public final class HeadlessParticipant implements Callable<Integer> {
         .awaitExitCode();
   }
 
+  /** The password of {@code --user}: the option, else the environment. */
+  String password() {
+    return password != null ? password : System.getenv("SYNCER_PASSWORD");
+  }
+
   private void validate() {
     String scheme = server.getScheme();
     if (!("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme))
@@ -182,6 +254,15 @@ public final class HeadlessParticipant implements Callable<Integer> {
     }
     if (!(Math.abs(clockSkewPpm) <= MAX_SKEW_PPM)) {
       throw usage("--clock-skew-ppm must be within ±" + (long) MAX_SKEW_PPM);
+    }
+    if (media != null && (!room.create || engine != Engine.FFMPEG)) {
+      throw usage("--media needs --create and --engine ffmpeg: the owner chooses the movie");
+    }
+    if ((password != null || register) && user == null) {
+      throw usage("--password and --register need --user");
+    }
+    if (user != null && (password() == null || password().isEmpty())) {
+      throw usage("--user needs a password: --password or the SYNCER_PASSWORD environment variable");
     }
   }
 

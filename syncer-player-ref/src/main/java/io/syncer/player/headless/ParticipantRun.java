@@ -6,6 +6,9 @@ import io.syncer.core.schedule.EmulatedClock;
 import io.syncer.core.schedule.TaskScheduler;
 import io.syncer.core.session.ParticipantListener;
 import io.syncer.core.session.ParticipantSession;
+import io.syncer.core.session.PlayerAdapter;
+import io.syncer.player.api.ApiException;
+import io.syncer.player.api.SyncerApi;
 import io.syncer.core.transport.CloseCode;
 import io.syncer.protocol.message.ErrorCode;
 import io.syncer.protocol.message.ErrorMessage;
@@ -32,18 +35,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of a headless participant: an emulated clock, a {@link VirtualPlayer} on it, a {@link
+ * One run of a headless participant: an emulated clock, a player on it (a {@link VirtualPlayer},
+ * or with {@code --engine ffmpeg} the real one, {@link FfmpegEngine}), a {@link
  * ParticipantSession} that keeps the player on the room's timeline, and — for the owner — the
- * {@link ScriptRunner}. The run ends when the script ends, when {@code --duration} is up, when
+ * {@code --media} and the {@link ScriptRunner}. The run ends when the script ends, when {@code --duration} is up, when
  * the owner this participant followed leaves the room, or on failure.
  *
  * <p>Threads: {@code headless-timer} (the session's and the script's timers, on the emulated
  * clock), {@code headless-session} (the session's actor, which alone calls the player), the
- * WebSocket client's own threads and, with {@code --trace}, {@code trace-writer}.
+ * WebSocket client's own threads, with {@code --trace} {@code trace-writer}, with {@code --engine
+ * ffmpeg} the real player's (decoding, torrent, local HTTP) and, for the owner's {@code --media},
+ * {@code headless-media} while it is prepared.
  *
  * <p>Thread-safety: the listener methods run on the session's actor; {@link #finish} may be
  * called from any thread.
@@ -67,7 +74,8 @@ final class ParticipantRun implements ParticipantListener {
   private final ScheduledExecutorService timer;
   private final ExecutorService actor;
   private final TaskScheduler scheduler;
-  private final VirtualPlayer player;
+  private final FfmpegEngine engine;
+  private final Optional<SyncerApi> library;
   private final TraceWriter trace;
   private final ParticipantSession session;
   private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -81,6 +89,8 @@ final class ParticipantRun implements ParticipantListener {
   private boolean inRoom;
   private String followedOwnerId;
   private ScriptRunner script;
+  private boolean mediaRequested;
+  private boolean mediaChosen;
 
   private ParticipantRun(HeadlessParticipant options, PrintWriter out, PrintWriter err)
       throws IOException {
@@ -95,20 +105,62 @@ final class ParticipantRun implements ParticipantListener {
             options.clockOffsetMillis * 1_000,
             options.clockSkewPpm);
     MicroClock clock = scheduler.clock();
-    this.player =
-        new VirtualPlayer(
-            clock,
-            VirtualPlayer.Config.defaults(),
-            options.seed == null ? new SplittableRandom() : new SplittableRandom(options.seed));
-    this.trace = options.trace == null ? null : TraceWriter.start(options.trace, player);
+    this.library = logIn(options);
+    PlayerAdapter player;
+    Supplier<VirtualPlayer.Sample> traced;
+    if (options.engine == HeadlessParticipant.Engine.FFMPEG) {
+      this.engine = FfmpegEngine.start(options, clock,
+          problem -> log.warn("the room's movie cannot be played: {}", problem));
+      player = engine.adapter();
+      traced = engine::sample;
+    } else {
+      this.engine = null;
+      VirtualPlayer virtual =
+          new VirtualPlayer(
+              clock,
+              VirtualPlayer.Config.defaults(),
+              options.seed == null ? new SplittableRandom() : new SplittableRandom(options.seed));
+      player = new VirtualPlayerAdapter(virtual, options.positionReport);
+      traced = virtual::sample;
+    }
+    try {
+      this.trace = options.trace == null ? null : TraceWriter.start(options.trace, traced);
+    } catch (IOException e) {
+      if (engine != null) {
+        engine.close();
+      }
+      throw e;
+    }
     this.actor = Executors.newSingleThreadExecutor(Threads.daemon("headless-session"));
-    this.session =
-        ParticipantSession.builder(new VirtualPlayerAdapter(player, options.positionReport))
+    ParticipantSession.Builder builder =
+        ParticipantSession.builder(player)
             .scheduler(scheduler)
             .executor(actor)
-            .listener(this)
-            .name(options.name)
-            .build();
+            .listener(engine == null ? this : engine.listenerThen(this))
+            .name(options.name);
+    library.flatMap(SyncerApi::tokens).ifPresent(tokens -> builder.token(tokens.accessToken()));
+    this.session = builder.build();
+    if (engine != null) {
+      engine.attach(session);
+    }
+  }
+
+  /** With {@code --user}: logs in (or registers) on the server's REST API. */
+  private static Optional<SyncerApi> logIn(HeadlessParticipant options) {
+    if (options.user == null) {
+      return Optional.empty();
+    }
+    try {
+      SyncerApi api = SyncerApi.forServer(options.server.toString());
+      if (options.register) {
+        api.register(options.user, options.password());
+      } else {
+        api.logIn(options.user, options.password());
+      }
+      return Optional.of(api);
+    } catch (ApiException e) {
+      throw new IllegalStateException("cannot log in as " + options.user + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -183,6 +235,11 @@ final class ParticipantRun implements ParticipantListener {
       }
     }
     followedOwnerId = state.ownerId();
+    mediaChosen = state.media().isPresent();
+    if (options.media != null && !mediaRequested && state.ownerId().equals(state.memberId())) {
+      mediaRequested = true;
+      chooseMedia();
+    }
     membersChanged(state.memberId(), state.ownerId(), state.members());
   }
 
@@ -199,8 +256,25 @@ final class ParticipantRun implements ParticipantListener {
     membersChanged(me, members.ownerId(), members.members());
   }
 
+  /** Prepares the owner's {@code --media} off the session's thread (it may wait for peers). */
+  private void chooseMedia() {
+    Thread chooser = new Thread(() -> {
+      try {
+        session.setMedia(engine.prepareMedia(options.media, library));
+      } catch (IllegalStateException e) {
+        finish(1, e.getMessage());
+      }
+    }, "headless-media");
+    chooser.setDaemon(true);
+    chooser.start();
+  }
+
   private void membersChanged(String me, String ownerId, List<Member> members) {
     if (options.script == null || script != null || me == null || !me.equals(ownerId)) {
+      return;
+    }
+    if (options.media != null && !mediaChosen) {
+      // The script plays the movie: it starts once the room has it.
       return;
     }
     long present = members.stream().filter(m -> m.state() != MemberState.DISCONNECTED).count();
@@ -274,6 +348,9 @@ final class ParticipantRun implements ParticipantListener {
     awaitClosed();
     if (trace != null) {
       trace.close();
+    }
+    if (engine != null) {
+      engine.close();
     }
     timer.shutdownNow();
     actor.shutdown();

@@ -14,11 +14,13 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes what a {@link VirtualPlayer} does against the host's real time, one JSON line per sample:
+ * Writes what a player (a {@link VirtualPlayer}, or the real one) does against the host's real time,
+ * one JSON line per sample:
  * {@code {"wallNanos":…,"positionMicros":…,"rate":…,"paused":…}}. {@code wallNanos} is the
  * host's wall clock in nanoseconds since the epoch, which every process on the host shares and
  * which no emulated clock offset or skew touches, so traces of several participants on one host
@@ -41,7 +43,7 @@ final class TraceWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TraceWriter.class);
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final VirtualPlayer player;
+  private final Supplier<VirtualPlayer.Sample> player;
   private final Clock wallClock;
   private final Writer out;
   private final JsonGenerator json;
@@ -49,6 +51,11 @@ final class TraceWriter implements AutoCloseable {
   private boolean failed;
 
   TraceWriter(Path file, VirtualPlayer player, Clock wallClock) throws IOException {
+    this(file, Objects.requireNonNull(player, "player")::sample, wallClock);
+  }
+
+  /** A trace of any player: {@code player} reads its position, rate and state. */
+  TraceWriter(Path file, Supplier<VirtualPlayer.Sample> player, Clock wallClock) throws IOException {
     this.player = Objects.requireNonNull(player, "player");
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -59,6 +66,11 @@ final class TraceWriter implements AutoCloseable {
 
   /** Opens {@code file} (replacing it) and samples {@code player} every 20 ms on its own thread. */
   static TraceWriter start(Path file, VirtualPlayer player) throws IOException {
+    return start(file, player::sample);
+  }
+
+  /** Opens {@code file} (replacing it) and samples {@code player} every 20 ms on its own thread. */
+  static TraceWriter start(Path file, Supplier<VirtualPlayer.Sample> player) throws IOException {
     TraceWriter trace = new TraceWriter(file, player, Clock.systemUTC());
     trace.sampler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("trace-writer"));
     trace.sampler.scheduleAtFixedRate(
@@ -80,7 +92,7 @@ final class TraceWriter implements AutoCloseable {
     int attempts = 0;
     do {
       before = epochNanos(wallClock.instant());
-      sample = player.sample();
+      sample = player.get();
       after = epochNanos(wallClock.instant());
       attempts++;
     } while (after - before > MAX_SAMPLE_SPREAD_NANOS && attempts < 3);

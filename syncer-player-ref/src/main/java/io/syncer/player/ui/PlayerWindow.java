@@ -35,7 +35,8 @@ import javax.swing.Timer;
  * with keyboard shortcuts (space, ←/→ 5 s, ↑/↓ volume, F full screen, Esc leaves it).
  *
  * <p>Playback controls can be disabled with a reason shown as their tooltip: in a room only the
- * owner steers playback; volume and full screen stay personal.
+ * owner steers playback; volume and full screen stay personal. In a room the controls go to the
+ * room ({@link #setControls}) rather than straight to the backend, so everyone follows them.
  *
  * <p>Thread-safety: a Swing component; create and call it on the event dispatch thread. It
  * listens to the backend on the backend's threads and hops to the event dispatch thread itself.
@@ -47,6 +48,7 @@ public final class PlayerWindow extends JFrame {
   private static final double VOLUME_STEP = 0.1;
 
   private final transient PlayerBackend backend;
+  private transient Controls controls;
   private final transient ResourceBundle text = ResourceBundle.getBundle("io.syncer.player.ui.messages", Locale.getDefault());
   private final transient PlayerListener listener = event -> SwingUtilities.invokeLater(() -> onEvent(event));
   private final VideoPanel video = new VideoPanel();
@@ -57,6 +59,7 @@ public final class PlayerWindow extends JFrame {
   private final JButton fullScreen = new JButton();
   private final JLabel status = new JLabel(" ");
   private final Timer positionTimer = new Timer(200, e -> showPosition());
+  private final JPanel south = new JPanel(new BorderLayout());
   private boolean playing;
   private boolean controlsEnabled = true;
   private boolean movingSeekBar;
@@ -64,10 +67,12 @@ public final class PlayerWindow extends JFrame {
   public PlayerWindow(PlayerBackend backend) {
     super("Syncer");
     this.backend = backend;
+    this.controls = backendControls(backend);
     setTitle(text.getString("title"));
     setDefaultCloseOperation(DISPOSE_ON_CLOSE);
     add(video, BorderLayout.CENTER);
-    add(controls(), BorderLayout.SOUTH);
+    south.add(controls(), BorderLayout.CENTER);
+    add(south, BorderLayout.SOUTH);
     bindKeys();
     backend.setVideoSink(video::show);
     backend.addListener(listener);
@@ -93,6 +98,49 @@ public final class PlayerWindow extends JFrame {
     return video;
   }
 
+  /** Where play, pause and seeks go: the backend itself (the default) or a room. */
+  public interface Controls {
+    void play();
+
+    void pause();
+
+    void seek(long positionUs);
+  }
+
+  /** Sends play, pause and seeks (buttons, seek bar and shortcuts) to {@code target}. */
+  public void setControls(Controls target) {
+    this.controls = java.util.Objects.requireNonNull(target, "target");
+  }
+
+  /** Shows {@code bar} under the controls, replacing an earlier one. */
+  public void setStatusBar(JComponent bar) {
+    java.awt.Component old = ((BorderLayout) south.getLayout()).getLayoutComponent(BorderLayout.SOUTH);
+    if (old != null) {
+      south.remove(old);
+    }
+    south.add(bar, BorderLayout.SOUTH);
+    south.revalidate();
+  }
+
+  private static Controls backendControls(PlayerBackend backend) {
+    return new Controls() {
+      @Override
+      public void play() {
+        backend.play();
+      }
+
+      @Override
+      public void pause() {
+        backend.pause();
+      }
+
+      @Override
+      public void seek(long positionUs) {
+        backend.seek(positionUs, true);
+      }
+    };
+  }
+
   /**
    * Enables or disables play/pause, seeking and their shortcuts; {@code reason} becomes the
    * disabled controls' tooltip (for example "Only the room's owner controls playback").
@@ -111,6 +159,8 @@ public final class PlayerWindow extends JFrame {
   }
 
   private JPanel controls() {
+    playPause.setName("player.playPause");
+    seekBar.setName("player.seek");
     playPause.addActionListener(e -> togglePlay());
     playPause.setFocusable(false);
     seekBar.setFocusable(false);
@@ -118,7 +168,7 @@ public final class PlayerWindow extends JFrame {
     seekBar.addChangeListener(
         e -> {
           if (!movingSeekBar && !seekBar.getValueIsAdjusting() && controlsEnabled) {
-            backend.seek(TimeUnit.MILLISECONDS.toMicros(seekBar.getValue()), true);
+            controls.seek(TimeUnit.MILLISECONDS.toMicros(seekBar.getValue()));
           }
         });
     volume.setFocusable(false);
@@ -181,9 +231,9 @@ public final class PlayerWindow extends JFrame {
       return;
     }
     if (playing) {
-      backend.pause();
+      controls.pause();
     } else {
-      backend.play();
+      controls.play();
     }
   }
 
@@ -193,7 +243,7 @@ public final class PlayerWindow extends JFrame {
     }
     long duration = backend.durationUs();
     long target = Math.max(0L, backend.positionUs() + deltaUs);
-    backend.seek(duration > 0 ? Math.min(target, duration) : target, true);
+    controls.seek(duration > 0 ? Math.min(target, duration) : target);
   }
 
   private void changeVolume(double delta) {

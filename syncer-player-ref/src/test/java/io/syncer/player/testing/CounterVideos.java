@@ -54,25 +54,31 @@ public final class CounterVideos {
   private CounterVideos() {}
 
   /** The video in {@code format}, generated into target/test-videos on first use. */
-  public static synchronized Path get(Format format) throws IOException, InterruptedException {
+  public static Path get(Format format) throws IOException, InterruptedException {
+    return get(format, SECONDS);
+  }
+
+  /** The same video, {@code seconds} long instead of {@link #SECONDS}. */
+  public static synchronized Path get(Format format, int seconds) throws IOException, InterruptedException {
     Path ffmpeg = ExternalTools.require("ffmpeg");
     Path dir = Path.of("target", "test-videos");
     Files.createDirectories(dir);
-    Path video = dir.resolve("counter-" + format.name().toLowerCase() + "." + format.extension).toAbsolutePath();
+    String length = seconds == SECONDS ? "" : "-" + seconds + "s";
+    Path video = dir.resolve("counter-" + format.name().toLowerCase() + length + "." + format.extension).toAbsolutePath();
     if (Files.isRegularFile(video)) {
       return video;
     }
     Path partial = dir.resolve("partial-" + video.getFileName());
     String bits = "mod(floor(N/pow(2,floor(X/" + BLOCK + "))),2)";
     String picture =
-        "testsrc=size=" + WIDTH + "x" + HEIGHT + ":rate=" + FPS + ":duration=" + SECONDS
+        "testsrc=size=" + WIDTH + "x" + HEIGHT + ":rate=" + FPS + ":duration=" + seconds
             + ",format=yuv420p"
             + ",geq=lum='if(lt(Y," + BAND + "),if(" + bits + ",235,16),lum(X,Y))'"
             + ":cb='if(lt(Y," + BAND + "*SH),128,cb(X,Y))':cr='if(lt(Y," + BAND + "*SH),128,cr(X,Y))'";
     List<String> command = new ArrayList<>(List.of(
         ffmpeg.toString(), "-hide_banner", "-loglevel", "error", "-y",
         "-f", "lavfi", "-i", picture,
-        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + SECONDS));
+        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds));
     command.addAll(format.codecArguments);
     if (format == Format.MP4_H264_AAC) {
       // Index first, as a streaming server would serve it.
