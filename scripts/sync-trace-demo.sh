@@ -53,7 +53,7 @@ await_line() {
   return 1
 }
 
-java -jar "$server_jar" --host 127.0.0.1 --port 0 >"$out_dir/server.out" 2>"$out_dir/server.log" &
+java -jar "$server_jar" --host 127.0.0.1 --port 0 --allow-guests --data-dir "$out_dir/server-data" >"$out_dir/server.out" 2>"$out_dir/server.log" &
 pids+=($!)
 ws=$(await_line "$out_dir/server.out" 30 'ws://[^ ]+')
 echo "server: $ws"

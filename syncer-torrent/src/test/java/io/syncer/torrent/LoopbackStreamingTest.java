@@ -167,6 +167,7 @@ class LoopbackStreamingTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the fake peer is closed early on purpose, to end its thread
   void garbageFromAFakePeerDoesNotStopStreamingFromTheRealOne() throws Exception {
     seeder = LibtorrentSeeder.start(media.directory, media.torrent, 0);
     streamer = loopbackStreamer();
@@ -187,6 +188,7 @@ class LoopbackStreamingTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the fake peer is closed early on purpose, to end its thread
   void aMagnetWhosePeersOnlySendGarbageTimesOutWithAClearError() throws Exception {
     streamer = loopbackStreamer();
     try (ServerSocket fake = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {

@@ -18,6 +18,7 @@ class RoomSwarmTest {
   @TempDir Path second;
 
   @Test
+  @SuppressWarnings("try") // the seeder is closed early on purpose: bob must get the file from alice
   void aMemberWhoKnowsOnlyAnotherMemberGetsTheWholeFileFromThem() throws Exception {
     TestMedia media = TestMedia.get();
     TorrentMetadata metadata = TorrentMetadata.parse(media.torrent);

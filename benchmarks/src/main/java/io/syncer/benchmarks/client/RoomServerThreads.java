@@ -44,15 +44,22 @@ public final class RoomServerThreads implements AutoCloseable {
 
   /** Closes the room server, lets its connections finish closing, then stops the threads. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     rooms.close();
-    long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
-    while (rooms.connectionCount() > 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(10);
+    try {
+      long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
+      while (rooms.connectionCount() > 0 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(10);
+      }
+      pool.shutdown();
+      pool.awaitTermination(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      // Stop waiting for the drain but still stop the threads; the caller sees the interrupt.
+      Thread.currentThread().interrupt();
+      pool.shutdownNow();
+    } finally {
+      timer.shutdownNow();
     }
-    pool.shutdown();
-    pool.awaitTermination(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
-    timer.shutdownNow();
   }
 
   /** Daemon threads named {@code prefix-N}. */

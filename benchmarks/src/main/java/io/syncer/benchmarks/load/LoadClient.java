@@ -138,7 +138,6 @@ final class LoadClient implements ProtocolClient.Events {
         lastVersion = Math.max(lastVersion, version);
       }
       if (fresh && sentAt != 0 && !TimelineUpdate.BY_SERVER.equals(update.by())) {
-        stats.commandsReceived.increment();
         stats.fanOut(System.nanoTime() - sentAt);
       }
     } else if (message instanceof ErrorMessage error) {

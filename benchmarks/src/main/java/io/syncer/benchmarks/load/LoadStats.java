@@ -17,7 +17,6 @@ final class LoadStats {
   final LongAdder sent = new LongAdder();
   final LongAdder received = new LongAdder();
   final LongAdder commandsSent = new LongAdder();
-  final LongAdder commandsReceived = new LongAdder();
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
   private long[] fanOutNanos = new long[1 << 16];
   private int fanOutCount;

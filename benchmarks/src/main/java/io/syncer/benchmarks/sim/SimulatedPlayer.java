@@ -58,7 +58,6 @@ final class SimulatedPlayer implements PlayerAdapter {
   private long seekDoneAtLocalUs;
   private double seekTargetUs;
   private long measuredSeekLatencyUs;
-  private int seeks;
 
   SimulatedPlayer(MicroClock clock, Model model, SplittableRandom random) {
     this.clock = clock;
@@ -66,10 +65,6 @@ final class SimulatedPlayer implements PlayerAdapter {
     this.random = random;
     this.measuredSeekLatencyUs = (model.minSeekLatencyUs() + model.maxSeekLatencyUs()) / 2;
     this.anchorLocalUs = clock.nowMicros();
-  }
-
-  Model model() {
-    return model;
   }
 
   @Override
@@ -95,7 +90,6 @@ final class SimulatedPlayer implements PlayerAdapter {
   public void seek(long targetUs) {
     advance();
     seeking = true;
-    seeks++;
     seekIssuedAtLocalUs = clock.nowMicros();
     seekDoneAtLocalUs =
         seekIssuedAtLocalUs
@@ -147,11 +141,6 @@ final class SimulatedPlayer implements PlayerAdapter {
   @Override
   public long seekLatencyUs() {
     return measuredSeekLatencyUs;
-  }
-
-  /** Seeks started so far. */
-  int seeks() {
-    return seeks;
   }
 
   private void advance() {

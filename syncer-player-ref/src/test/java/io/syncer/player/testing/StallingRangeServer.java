@@ -87,10 +87,14 @@ public final class StallingRangeServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     release();
     server.stop(0);
     handlers.shutdownNow();
-    handlers.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      handlers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -60,13 +60,18 @@ public final class TestSyncerServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     server.stop();
     storage.close();
     timers.shutdownNow();
     roomThreads.shutdown();
-    if (!roomThreads.awaitTermination(20, TimeUnit.SECONDS)) {
-      throw new AssertionError("room threads did not stop");
+    try {
+      if (!roomThreads.awaitTermination(20, TimeUnit.SECONDS)) {
+        throw new AssertionError("room threads did not stop");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while stopping the room threads", e);
     }
   }
 

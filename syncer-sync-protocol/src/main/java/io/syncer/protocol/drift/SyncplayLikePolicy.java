@@ -14,6 +14,9 @@ import io.syncer.protocol.clock.ClockStrategy;
  */
 public final class SyncplayLikePolicy implements SyncPolicy {
 
+  /** The policy as recorded from Syncplay; it has no settings. */
+  public SyncplayLikePolicy() {}
+
   @Override
   public String name() {
     return "syncplay";
