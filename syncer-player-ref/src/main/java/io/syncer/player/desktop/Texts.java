@@ -21,7 +21,9 @@ final class Texts {
 
   Texts(Locale locale) {
     this.locale = locale;
-    this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    // No fallback to the machine's language: English asked for on a Russian machine is English.
+    this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
   }
 
   String get(String key) {

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * {@code --engine ffmpeg} both run one.
  *
  * <pre>{@code
- * RoomPlayer player = RoomPlayer.start(RoomPlayer.Options.desktop(downloads), problems::show);
+ * RoomPlayer player = RoomPlayer.start(
+ *     new RoomPlayer.Options(downloads, peerAddress, true, MicroClock.system(), false), problems::show);
  * ParticipantSession session = ParticipantSession.builder(player.adapter())
  *     .listener(player.listenerThen(myListener)).token(accessToken).build();
  * player.attach(session);

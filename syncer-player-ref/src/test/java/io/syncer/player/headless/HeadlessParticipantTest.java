@@ -45,6 +45,10 @@ class HeadlessParticipantTest {
           WS --create --duration soon                | 'soon' is not a duration
           WS --create --position-report sometimes    | expected one of [FRAME, CLOCK]
           WS --create --name LONG_NAME               | --name must be 1..64 characters
+          WS --create --engine mpv                   | expected one of [VIRTUAL, FFMPEG]
+          WS --create --media magnet:?xt=urn:btih:00 | --media needs --create and --engine ffmpeg
+          WS --room 7K3M9QXA2B --engine ffmpeg --media m.torrent | --media needs --create
+          WS --create --register                     | --password and --register need --user
           """)
   void aBadCommandLineIsExitCodeTwoWithAClearMessageAndNoStackTrace(String args, String expected) {
     // WS stands for a server option, LONG_NAME for a name longer than allowed.

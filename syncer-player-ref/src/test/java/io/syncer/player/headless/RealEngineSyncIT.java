@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * requires accounts; their traces of the real media clock, compared at common wall times, agree
  * within one frame duration (40 ms) p95 during playback.
  */
+@Tag("shaded-jar")
 class RealEngineSyncIT {
 
   /** 8 s of play, a seek forward past what was downloaded first, 10 s more. */

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * audio-clocked player does and as the {@code PlayerAdapter} SPI asks of its implementations;
  * seeks still take a random 150–400 ms and rate changes wait for the next tick.
  */
+@Tag("shaded-jar")
 class SyncAcrossEmulatedMachinesIT {
 
   /** About 50 s: 15 s of play, a seek, 15 s more, a pause, then 15 s of play again. */
