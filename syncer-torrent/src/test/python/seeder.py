@@ -35,8 +35,12 @@ def main():
     }
     session = lt.session(settings)
     if args.upload_limit > 0:
-        # By default libtorrent puts loopback and LAN peers in an unlimited peer class.
-        session.set_peer_class_filter(lt.ip_filter())
+        # By default libtorrent puts loopback and LAN peers in the unlimited "local" peer class.
+        # Each filter flag bit is a peer class id; put every address in the global class (id 0),
+        # the one upload_rate_limit applies to.
+        everyone_global = lt.ip_filter()
+        everyone_global.add_rule("0.0.0.0", "255.255.255.255", 1 << lt.session.global_peer_class_id)
+        session.set_peer_class_filter(everyone_global)
     info = lt.torrent_info(args.torrent)
     session.add_torrent({"ti": info, "save_path": args.data, "flags": lt.torrent_flags.seed_mode})
 

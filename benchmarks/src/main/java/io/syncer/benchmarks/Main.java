@@ -1,5 +1,7 @@
 package io.syncer.benchmarks;
 
+import io.syncer.benchmarks.load.LoadCommand;
+import io.syncer.benchmarks.sim.SyncSimCommand;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,11 @@ public final class Main {
   }
 
   private static final Map<String, Command> COMMANDS = new TreeMap<>();
+
+  static {
+    COMMANDS.put("sync-sim", SyncSimCommand::run);
+    COMMANDS.put("load", LoadCommand::run);
+  }
 
   private Main() {}
 

@@ -1,7 +1,14 @@
 package io.syncer.server;
 
+import io.syncer.core.library.MovieSharing;
+import io.syncer.core.room.Authenticator;
+import io.syncer.server.rest.RestApi;
+import io.syncer.server.storage.ServerStorage;
+import io.syncer.server.storage.StorageOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -12,12 +19,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar syncer-server.jar [--host H] [--port P]}: starts the reference server, prints
- * one line with its HTTP and WebSocket URLs on standard output (logs go to standard error), and
- * runs until SIGTERM or Ctrl-C, which close every session and the listener gracefully.
+ * {@code java -jar syncer-server.jar [--host H] [--port P] [--data-dir DIR] [--db-url URL ...]}:
+ * starts the reference server, prints one line with its HTTP and WebSocket URLs on standard
+ * output (logs go to standard error), and runs until SIGTERM or Ctrl-C, which close every session,
+ * the listener and then the database gracefully.
  *
- * <p>Options that add features (storage, REST) configure the {@link SyncerServer.Builder} in
- * {@link #configure}.
+ * <p>Storage is embedded H2 in the data directory unless a JDBC URL (PostgreSQL) is given by flag
+ * or by the {@code SYNCER_DB_*} environment variables; the token signing key lives in the data
+ * directory (created on first start) unless {@code SYNCER_JWT_KEY} gives one.
  */
 @Command(
     name = "syncer-server",
@@ -28,11 +37,32 @@ public final class Main implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "8470", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8470",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(names = "--data-dir", defaultValue = "syncer-data", description = "Directory of the embedded database and the token signing key (default: ${DEFAULT-VALUE}).")
+  Path dataDirectory;
+
+  @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL database instead of the embedded one (or env SYNCER_DB_URL).")
+  String databaseUrl;
+
+  @Option(names = "--db-user", description = "Database user (or env SYNCER_DB_USER).")
+  String databaseUser;
+
+  @Option(names = "--db-password", description = "Database password; prefer env SYNCER_DB_PASSWORD, which other local users cannot read from the process list.")
+  String databasePassword;
+
+  @Option(names = "--allow-guests", description = "Let people without an account create and join rooms under a display name (for demos and load tests).")
+  boolean allowGuests;
 
   public static void main(String[] args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -49,16 +79,47 @@ public final class Main implements Callable<Integer> {
     return builder.host(host).port(port);
   }
 
+  /** The storage options: flags first, then the {@code SYNCER_*} environment variables. */
+  StorageOptions storageOptions() {
+    StorageOptions env = StorageOptions.fromEnvironment(dataDirectory, System.getenv());
+    return new StorageOptions(
+        dataDirectory,
+        databaseUrl != null ? databaseUrl : env.databaseUrl(),
+        databaseUser != null ? databaseUser : env.databaseUser(),
+        databasePassword != null ? databasePassword : env.databasePassword(),
+        env.databaseSchema(),
+        env.signingKeyBase64());
+  }
+
   @Override
   public Integer call() throws InterruptedException {
+    PrintWriter err = new PrintWriter(System.err, true);
+    Clock clock = Clock.systemUTC();
+    ServerStorage storage;
+    try {
+      storage = ServerStorage.open(storageOptions(), new BtTorrentInspector(), MovieSharing.none(), clock);
+    } catch (RuntimeException cannotOpen) {
+      // The message names the database or directory; details stay in the log, never a trace here.
+      log.error("cannot open storage", cannotOpen);
+      err.println("syncer-server: cannot open storage: " + cannotOpen.getMessage());
+      return 1;
+    }
+    Authenticator accounts = storage.roomAuthenticator();
+    Authenticator guests = Authenticator.anonymous();
+    Authenticator authenticator = !allowGuests ? accounts
+        : (token, name) -> (token.isPresent() ? accounts : guests).authenticate(token, name);
     SyncerServer server;
     try {
-      server = configure(SyncerServer.builder()).build().start();
+      server = configure(SyncerServer.builder())
+          .authenticator(authenticator)
+          .httpHandler(RestApi.CONTEXT_PATH,
+              new RestApi(storage.accounts(), storage.library(), clock).httpHandler())
+          .build().start();
     } catch (IOException cannotListen) {
       log.error("cannot listen on {}:{}: {}", host, port, cannotListen.getMessage());
-      PrintWriter err = new PrintWriter(System.err, true);
       err.println("syncer-server: cannot listen on " + host + ":" + port + ": "
           + cannotListen.getMessage());
+      storage.close();
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -67,6 +128,7 @@ public final class Main implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.stop();
+                  storage.close();
                   stopped.countDown();
                 },
                 "syncer-shutdown"));

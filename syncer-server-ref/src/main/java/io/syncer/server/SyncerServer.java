@@ -60,6 +60,8 @@ public final class SyncerServer implements AutoCloseable {
    */
   private static final int CONTAINER_BUFFER_FACTOR = 16;
 
+  private static final long IDLE_TIMEOUT_MILLIS = 60_000;
+
   private final String host;
   private final int requestedPort;
   private final RoomServer rooms;
@@ -98,8 +100,11 @@ public final class SyncerServer implements AutoCloseable {
     listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
     http.addListener(listener);
     container = new TyrusContainer(options.maxMessageBytes() + 1024);
+    // Participants report status every second; a minute of silence means a dead peer.
+    container.setDefaultMaxSessionIdleTimeout(IDLE_TIMEOUT_MILLIS);
     listener.registerAddOn(webSocketAddOn(container));
-    handlers.forEach((path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));
+    handlers.forEach(
+        (path, handler) -> http.getServerConfiguration().addHttpHandler(handler, path));
     try {
       container.addEndpoint(JakartaServerEndpoint.config(WEBSOCKET_PATH, rooms, options));
       container.start("/", requestedPort);
@@ -273,7 +278,8 @@ public final class SyncerServer implements AutoCloseable {
      * {@code "/api/v1/*"}).
      */
     public Builder httpHandler(String path, HttpHandler handler) {
-      handlers.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
+      handlers.put(
+          Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
       return this;
     }
 

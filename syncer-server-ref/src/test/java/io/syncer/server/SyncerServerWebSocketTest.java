@@ -179,8 +179,10 @@ class SyncerServerWebSocketTest {
     alice.send(new Play());
     long anchor = -1;
     for (WsClient member : List.of(alice, bob, carol)) {
-      TimelineUpdate play = member.await(TimelineUpdate.class, t -> t.cause() == TimelineCause.PLAY);
-      long receivedAt = member.receivedAt(TimelineUpdate.class, t -> t.cause() == TimelineCause.PLAY);
+      TimelineUpdate play =
+          member.await(TimelineUpdate.class, t -> t.cause() == TimelineCause.PLAY);
+      long receivedAt =
+          member.receivedAt(TimelineUpdate.class, t -> t.cause() == TimelineCause.PLAY);
       // Same JVM, same monotonic clock as the server: the command arrived before its instant.
       assertThat(receivedAt).isLessThan(play.timeline().anchorUs());
       assertThat(anchor == -1 || anchor == play.timeline().anchorUs()).isTrue();
@@ -282,7 +284,8 @@ class SyncerServerWebSocketTest {
         assertThat(changes).as("media changes before the sloth was dropped").isLessThan(5_000);
         String mediaId = "movie-" + changes++;
         alice.send(new SetMedia(bigMedia(mediaId)));
-        bob.await(RoomState.class, state -> state.timeline().mediaId().equals(Optional.of(mediaId)));
+        bob.await(
+            RoomState.class, state -> state.timeline().mediaId().equals(Optional.of(mediaId)));
       }
       assertThat(bob.all(TimelineUpdate.class)).hasSize(changes);
     }

@@ -20,6 +20,7 @@ import io.syncer.torrent.internal.RateMeter;
 import io.syncer.torrent.internal.StreamingPieceSelector;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamingTorrent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingTorrent.class);
   private static final int RATE_WINDOW_SAMPLES = 5;
+  private static final int MAX_WANTED_PEERS = 200;
+  private static final int REDIAL_EVERY_TICKS = 5;
 
   private final String infoHash;
   private final TorrentId torrentId;
@@ -75,6 +78,8 @@ public final class StreamingTorrent implements AutoCloseable {
   private final AtomicInteger stalledReads = new AtomicInteger();
   private final RateMeter downloadRate = new RateMeter(RATE_WINDOW_SAMPLES);
   private final RateMeter uploadRate = new RateMeter(RATE_WINDOW_SAMPLES);
+  private final Set<InetSocketAddress> wantedPeers = ConcurrentHashMap.newKeySet();
+  private int statusTicks;
 
   private volatile Streamed streamed;
   private volatile StorageUnit unit;
@@ -200,8 +205,35 @@ public final class StreamingTorrent implements AutoCloseable {
     if (closed) {
       return;
     }
+    InetSocketAddress socketAddress = new InetSocketAddress(address, peer.port());
+    if (wantedPeers.size() >= MAX_WANTED_PEERS && !wantedPeers.contains(socketAddress)) {
+      LOG.warn("torrent {}: ignoring peer {}: already {} added peers", infoHash, peer, MAX_WANTED_PEERS);
+      return;
+    }
+    wantedPeers.add(socketAddress);
     LOG.info("torrent {}: adding peer {}", infoHash, peer);
-    runtime.service(IPeerRegistry.class).addPeer(torrentId, InetPeer.build(address, peer.port()));
+    connectWantedPeers();
+  }
+
+  /**
+   * Hands the added peers to bt once the torrent is active (bt drops peers discovered before its
+   * torrent worker exists, and messages such as a peer's bitfield received before the torrent is
+   * active), and again now and then: bt forgets a peer whose connection failed, while a room
+   * member may simply not be listening yet. Already connected peers are not dialled twice.
+   */
+  void connectWantedPeers() {
+    // Not TorrentRegistry.isSupportedAndActive: it also says yes while the torrent is fetched,
+    // before bt's torrent worker listens for discovered peers.
+    boolean active = runtime.service(TorrentRegistry.class).getDescriptor(torrentId)
+        .map(TorrentDescriptor::isActive).orElse(false);
+    if (closed || !active) {
+      return;
+    }
+    IPeerRegistry registry = runtime.service(IPeerRegistry.class);
+    LOG.debug("torrent {}: dialling added peers {}", infoHash, wantedPeers);
+    for (InetSocketAddress peer : wantedPeers) {
+      registry.addPeer(torrentId, InetPeer.build(peer.getAddress(), peer.getPort()));
+    }
   }
 
   /** Verified byte ranges of the streamed file, merged, in order; empty before the metadata. */
@@ -306,6 +338,14 @@ public final class StreamingTorrent implements AutoCloseable {
         });
   }
 
+  private void logStop(String reason) {
+    if (runtime.isRunning()) {
+      LOG.warn("torrent {}: stopped: {}", infoHash, reason);
+    } else {
+      LOG.debug("torrent {}: stopped with the runtime: {}", infoHash, reason);
+    }
+  }
+
   /** Called when the metadata is known and validated, before bt creates any file. */
   void metadataAccepted(TorrentMetadata accepted) throws InvalidTorrentException {
     TorrentFileInfo file;
@@ -404,7 +444,7 @@ public final class StreamingTorrent implements AutoCloseable {
   void fail(IOException reason) {
     if (failure == null) {
       failure = reason.getMessage();
-      LOG.warn("torrent {}: stopped: {}", infoHash, failure);
+      logStop(failure);
     }
     metadata.completeExceptionally(reason);
     signalAll();
@@ -412,6 +452,9 @@ public final class StreamingTorrent implements AutoCloseable {
 
   /** Samples rates and tells the listeners; called about once a second by the streamer. */
   void publishStatus(long nanoTime) {
+    if (statusTicks++ % REDIAL_EVERY_TICKS == 0) {
+      connectWantedPeers();
+    }
     Optional<TorrentSessionState> state = sessionState();
     long downloaded = state.map(TorrentSessionState::getDownloaded).orElse(0L);
     long uploaded = state.map(TorrentSessionState::getUploaded).orElse(0L);

@@ -5,7 +5,6 @@ import bt.BtClientBuilder;
 import bt.dht.DHTConfig;
 import bt.dht.DHTModule;
 import bt.magnet.MagnetUri;
-import bt.metainfo.IMetadataService;
 import bt.metainfo.Torrent;
 import bt.metainfo.TorrentId;
 import bt.net.InetPeerAddress;
@@ -15,6 +14,7 @@ import bt.runtime.BtRuntime;
 import bt.runtime.Config;
 import bt.torrent.fileselector.FilePriority;
 import bt.tracker.http.HttpTrackerModule;
+import io.syncer.torrent.internal.BtOverridesModule;
 import io.syncer.torrent.internal.GuardedMetadataService;
 import io.syncer.torrent.internal.GuardingStorage;
 import io.syncer.torrent.internal.MetainfoReader;
@@ -77,7 +77,7 @@ public final class TorrentStreamer implements AutoCloseable {
     config.setMaxSimultaneouslyAssignedPieces(settings.maxAssignedPiecesPerPeer);
     config.setMseDisabled(address.isLoopbackAddress() || !settings.encryption);
     // A room member that is not listening yet must not be shunned for bt's default 30 minutes.
-    config.setUnreachablePeerBanDuration(Duration.ofSeconds(20));
+    config.setUnreachablePeerBanDuration(Duration.ofSeconds(4));
     // With one seeder, a one-minute ban after a slow piece would stall the stream.
     config.setTimeoutedAssignmentPeerBanDuration(Duration.ofSeconds(5));
     config.setShutdownHookTimeout(Duration.ofSeconds(5));
@@ -88,8 +88,7 @@ public final class TorrentStreamer implements AutoCloseable {
             .disableLocalServiceDiscovery()
             .disableAutomaticShutdown()
             .module(new HttpTrackerModule())
-            .module(binder ->
-                binder.bind(IMetadataService.class).toInstance(metadataService));
+            .module(new BtOverridesModule(metadataService));
     if (settings.dht) {
       DHTConfig dhtConfig = new DHTConfig();
       dhtConfig.setListeningPort(freeUdpPort(address));
@@ -217,7 +216,9 @@ public final class TorrentStreamer implements AutoCloseable {
 
   private void start(StreamingTorrent torrent, BtClientBuilder builder) {
     TorrentId id = torrentId(torrent.infoHash());
-    runtime.getEventSource().onPieceVerified(id, event -> torrent.pieceVerified(event.getPieceIndex()));
+    runtime.getEventSource()
+        .onPieceVerified(id, event -> torrent.pieceVerified(event.getPieceIndex()))
+        .onTorrentStarted(id, event -> torrent.connectWantedPeers());
     BtClient client = builder.build();
     torrent.started(client, client.startAsync());
   }

@@ -18,7 +18,8 @@ public final class TokenBucket {
   private TokenBucket(int capacity, long microsPerToken, long nowMicros) {
     if (capacity < 1 || microsPerToken < 1) {
       throw new IllegalArgumentException(
-          "a bucket needs capacity >= 1 and a positive refill: " + capacity + ", " + microsPerToken);
+          "a bucket needs capacity >= 1 and a positive refill: " + capacity + ", "
+              + microsPerToken);
     }
     this.microsPerToken = microsPerToken;
     this.maxCredit = capacity * microsPerToken;

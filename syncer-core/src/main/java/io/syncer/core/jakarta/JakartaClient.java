@@ -10,8 +10,8 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Connects a Syncer {@link SessionAcceptor} — normally a participant session — to a server through
- * any Jakarta WebSocket client container:
+ * Connects a Syncer {@link SessionAcceptor} — normally a participant session — to a server
+ * through any Jakarta WebSocket client container:
  *
  * <pre>{@code
  * JakartaClient.connect(ContainerProvider.getWebSocketContainer(),

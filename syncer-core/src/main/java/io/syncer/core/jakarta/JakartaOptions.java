@@ -14,16 +14,18 @@ import java.util.function.Function;
  *     the container itself (close 1009). Set it above the protocol limit so that the Syncer
  *     endpoint sees moderately oversized messages and can answer them with an {@code error}
  * @param sendTimeout how long one asynchronous send may take before the connection counts as dead
- * @param idleTimeout a connection silent for this long is closed; zero for never
  * @param remoteAddress finds the peer address of a container session (the Jakarta API has no
  *     portable way; see {@link #DEFAULT_REMOTE_ADDRESS})
+ *
+ * <p>Idle connections are the container's business: set its default idle timeout ({@code
+ * WebSocketContainer.setDefaultMaxSessionIdleTimeout}). Setting one per session when it opens
+ * races with Tyrus's own idle timer and can close the session at once.
  *
  * <p>Thread-safety: immutable.
  */
 public record JakartaOptions(
     int maxMessageBytes,
     Duration sendTimeout,
-    Duration idleTimeout,
     Function<Session, Optional<InetSocketAddress>> remoteAddress) {
 
   /** The WebSocket subprotocol name of Syncer protocol v1. */
@@ -45,32 +47,25 @@ public record JakartaOptions(
       throw new IllegalArgumentException("maxMessageBytes must be positive: " + maxMessageBytes);
     }
     Objects.requireNonNull(sendTimeout, "sendTimeout");
-    Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(remoteAddress, "remoteAddress");
   }
 
   /**
-   * Defaults: container buffer of four times the 64 KiB protocol limit, 10 s send timeout, 60 s
-   * idle timeout, and {@link #DEFAULT_REMOTE_ADDRESS}.
+   * Defaults: container buffer of four times the 64 KiB protocol limit, 10 s send timeout, and
+   * {@link #DEFAULT_REMOTE_ADDRESS}.
    */
   public static JakartaOptions defaults() {
-    return new JakartaOptions(
-        4 * 64 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(60), DEFAULT_REMOTE_ADDRESS);
+    return new JakartaOptions(4 * 64 * 1024, Duration.ofSeconds(10), DEFAULT_REMOTE_ADDRESS);
   }
 
   /** These options with another way to find the peer address. */
   public JakartaOptions withRemoteAddress(
       Function<Session, Optional<InetSocketAddress>> remoteAddress) {
-    return new JakartaOptions(maxMessageBytes, sendTimeout, idleTimeout, remoteAddress);
+    return new JakartaOptions(maxMessageBytes, sendTimeout, remoteAddress);
   }
 
   /** These options with another container message buffer size. */
   public JakartaOptions withMaxMessageBytes(int maxMessageBytes) {
-    return new JakartaOptions(maxMessageBytes, sendTimeout, idleTimeout, remoteAddress);
-  }
-
-  /** These options with another idle timeout (zero: never). */
-  public JakartaOptions withIdleTimeout(Duration idleTimeout) {
-    return new JakartaOptions(maxMessageBytes, sendTimeout, idleTimeout, remoteAddress);
+    return new JakartaOptions(maxMessageBytes, sendTimeout, remoteAddress);
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * WebSocket container, as a programmatic endpoint:
  *
  * <pre>{@code
- * serverContainer.addEndpoint(JakartaServerEndpoint.config("/ws/v1", roomServer, JakartaOptions.defaults()));
+ * serverContainer.addEndpoint(
+ *     JakartaServerEndpoint.config("/ws/v1", roomServer, JakartaOptions.defaults()));
  * }</pre>
  *
  * <p>Every connection gets its own endpoint instance; container threads only hand messages to the

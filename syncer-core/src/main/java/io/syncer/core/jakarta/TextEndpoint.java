@@ -39,7 +39,6 @@ public final class TextEndpoint extends Endpoint {
   public void onOpen(Session session, EndpointConfig config) {
     session.setMaxTextMessageBufferSize(options.maxMessageBytes());
     session.setMaxBinaryMessageBufferSize(1024);
-    session.setMaxIdleTimeout(options.idleTimeout().toMillis());
     session.getAsyncRemote().setSendTimeout(options.sendTimeout().toMillis());
     SessionListener listener =
         acceptor.open(new JakartaSession(session, options.remoteAddress().apply(session)));

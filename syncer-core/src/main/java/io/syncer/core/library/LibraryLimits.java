@@ -3,6 +3,8 @@ package io.syncer.core.library;
 /**
  * The documented limits of the library; input beyond them is refused with an {@link
  * io.syncer.core.error.InvalidInputException} naming the field. Lengths count UTF-16 characters.
+ *
+ * <p>Thread-safety: constants only.
  */
 public final class LibraryLimits {
 

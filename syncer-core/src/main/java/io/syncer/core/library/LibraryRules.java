@@ -1,6 +1,7 @@
 package io.syncer.core.library;
 
 import io.syncer.core.internal.TextRules;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -106,6 +107,31 @@ final class LibraryRules {
       title = title.substring(0, end).strip();
     }
     return title;
+  }
+
+  /**
+   * The magnet link as printable ASCII (other characters percent-encoded as UTF-8) of at most
+   * {@code maxLength} characters: trailing parameters (extra trackers, peers) are dropped until it
+   * fits, and if even the first one is too long only the info-hash is left.
+   */
+  static String roomMagnet(String magnetUri, String infoHash, int maxLength) {
+    String ascii = asciiOnly(magnetUri);
+    while (ascii.length() > maxLength && ascii.lastIndexOf('&') > 0) {
+      ascii = ascii.substring(0, ascii.lastIndexOf('&'));
+    }
+    return ascii.length() <= maxLength ? ascii : "magnet:?xt=urn:btih:" + infoHash;
+  }
+
+  private static String asciiOnly(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      if (b > 0x20 && b < 0x7f) {
+        out.append((char) b);
+      } else {
+        out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+      }
+    }
+    return out.toString();
   }
 
   private static boolean isVideo(String path) {

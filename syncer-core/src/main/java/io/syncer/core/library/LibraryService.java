@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,34 @@ public final class LibraryService {
     return store.findMovie(entry.id()).orElseThrow(() -> movieNotFound());
   }
 
+  /**
+   * Attaches the .torrent file of a movie already in the caller's library, typically one added by
+   * magnet link whose metadata a player has since fetched from peers: the file list becomes known
+   * and the largest video file is chosen to play. Details, ratings and comments stay.
+   *
+   * @throws InvalidTorrentException when the file is not a valid torrent, or is the torrent of
+   *     another info-hash
+   */
+  public Movie attachTorrentFile(UUID ownerId, UUID movieId, byte[] torrentFile) {
+    Movie movie = owned(ownerId, movieId);
+    if (torrentFile == null || torrentFile.length == 0
+        || torrentFile.length > LibraryLimits.MAX_TORRENT_FILE_BYTES) {
+      throw new InvalidTorrentException("a .torrent file of 1 to "
+          + LibraryLimits.MAX_TORRENT_FILE_BYTES + " bytes is required");
+    }
+    MovieSource source = inspector.inspectTorrentFile(torrentFile);
+    if (!source.infoHash().equals(movie.infoHash())) {
+      throw new InvalidTorrentException("this .torrent file has info-hash " + source.infoHash()
+          + ", the movie " + movie.infoHash());
+    }
+    if (!store.attachTorrentFile(movieId, torrentFile, source,
+        LibraryRules.defaultFileIndex(source.files()), now())) {
+      throw movieNotFound();
+    }
+    LOG.info("user {} attached a .torrent file to movie {}", ownerId, movieId);
+    return owned(ownerId, movieId);
+  }
+
   /** A movie of the caller's library. */
   public Movie movie(UUID ownerId, UUID movieId) {
     return owned(ownerId, movieId);
@@ -138,9 +167,7 @@ public final class LibraryService {
     MovieEdit edit = new MovieEdit(
         update.title().map(LibraryRules::title).orElse(movie.title()),
         update.description().map(LibraryRules::description).orElse(movie.description()),
-        update.year()
-            .map(y -> y.isPresent() ? LibraryRules.year(y.getAsInt()) : null)
-            .orElse(movie.year()),
+        newYear(update, movie),
         update.tags().map(LibraryRules::tags).orElse(movie.tags()),
         update.fileIndex().isPresent()
             ? LibraryRules.fileIndex(update.fileIndex().getAsInt(), movie.files())
@@ -150,6 +177,14 @@ public final class LibraryService {
       throw movieNotFound();
     }
     return owned(ownerId, movieId);
+  }
+
+  private static Integer newYear(MovieUpdate update, Movie movie) {
+    if (update.year().isEmpty()) {
+      return movie.year();
+    }
+    OptionalInt year = update.year().get();
+    return year.isPresent() ? LibraryRules.year(year.getAsInt()) : null;
   }
 
   /** Deletes one of the caller's movies with its ratings and comments. */
@@ -234,7 +269,9 @@ public final class LibraryService {
     Movie movie = owned(ownerId, movieId);
     Integer index = movie.fileIndex();
     Long length = index == null ? null : movie.files().get(index).length();
-    return new RoomMedia(movie.infoHash(), movie.magnetUri(), index, length, movie.title());
+    return new RoomMedia(movie.id(), movie.infoHash(),
+        LibraryRules.roomMagnet(movie.magnetUri(), movie.infoHash(), RoomMedia.MAX_MAGNET_LENGTH), index, length,
+        movie.title());
   }
 
   private Movie owned(UUID ownerId, UUID movieId) {

@@ -38,6 +38,15 @@ public interface LibraryStore {
   /** @return false when there is no such movie */
   boolean updateMovie(UUID movieId, MovieEdit edit);
 
+  /**
+   * Gives a movie its .torrent file and what was read from it: the file list, the file to play and
+   * the magnet link replace the old ones (a movie added by magnet link learns its files this way).
+   *
+   * @return false when there is no such movie
+   */
+  boolean attachTorrentFile(UUID movieId, byte[] torrentFile, MovieSource source,
+      Integer fileIndex, Instant updatedAt);
+
   /** Deletes the movie with its files, tags, ratings and comments; false when there was none. */
   boolean deleteMovie(UUID movieId);
 

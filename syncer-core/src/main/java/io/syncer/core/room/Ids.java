@@ -15,7 +15,8 @@ final class Ids {
   static final int ROOM_CODE_LENGTH = 10;
   private static final int MEMBER_ID_LENGTH = 12;
   private static final int RESUME_TOKEN_LENGTH = 32;
-  private static final String LOWER_ALPHABET = RoomCodes.ALPHABET.toLowerCase(java.util.Locale.ROOT);
+  private static final String LOWER_ALPHABET =
+      RoomCodes.ALPHABET.toLowerCase(java.util.Locale.ROOT);
 
   private final RandomGenerator random;
 

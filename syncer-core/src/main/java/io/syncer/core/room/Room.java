@@ -354,7 +354,8 @@ final class Room {
     member.bufferedAheadUs = status.bufferedAheadUs();
     member.offsetUs = status.offsetUs();
     // An NTP-style exchange bounds the offset error by half the round trip.
-    member.rttUs = Math.min(2 * status.clockErrorUs(), RoomLimits.micros(server.limits.leadCap()) * 2);
+    member.rttUs =
+        Math.min(2 * status.clockErrorUs(), 2 * RoomLimits.micros(server.limits.leadCap()));
     MemberState before = member.state;
     if (status.state() == PlayerState.READY) {
       member.state = MemberState.READY;
@@ -364,7 +365,8 @@ final class Room {
     } else if (before != MemberState.JOINING) {
       member.state = MemberState.BUFFERING;
       // A member far off the timeline is catching up by seeking: that is its own business.
-      boolean inStep = Math.abs(status.offsetUs()) < RoomLimits.micros(server.limits.inStepOffset());
+      boolean inStep =
+          Math.abs(status.offsetUs()) < RoomLimits.micros(server.limits.inStepOffset());
       if (before == MemberState.READY && member.synced && inStep && playIntent
           && !member.stallExcused) {
         hold(member, now() + RoomLimits.micros(server.limits.stallTimeout()));

@@ -82,7 +82,8 @@ public final class RoomServer implements SessionAcceptor, AutoCloseable {
   @Override
   public SessionListener open(Session session) {
     if (closed || connections.size() >= limits.maxConnections()) {
-      log.warn("refusing session {}: {}", session.id(), closed ? "shutting down" : "too many connections");
+      log.warn("refusing session {}: {}", session.id(),
+          closed ? "shutting down" : "too many connections");
       session.close(CloseCode.GOING_AWAY, closed ? "server shutting down" : "server full");
       return Connection.IGNORE;
     }
@@ -251,13 +252,14 @@ public final class RoomServer implements SessionAcceptor, AutoCloseable {
           timers,
           threads,
           () -> {
-            if (timerToRelease != null) {
-              timerToRelease.shutdownNow();
-            }
             if (poolToRelease != null) {
               // Let the queued goodbyes and closes go out; every task is short.
               poolToRelease.shutdown();
               awaitQuietly(poolToRelease);
+            }
+            // Timers last: room tasks still running above may set some.
+            if (timerToRelease != null) {
+              timerToRelease.shutdownNow();
             }
           },
           ownPool != null);

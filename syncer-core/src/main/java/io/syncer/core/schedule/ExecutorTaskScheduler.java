@@ -2,6 +2,7 @@ package io.syncer.core.schedule;
 
 import io.syncer.protocol.time.MicroClock;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,13 @@ final class ExecutorTaskScheduler implements TaskScheduler {
 
   @Override
   public Cancellable schedule(long delayMicros, Runnable task) {
-    ScheduledFuture<?> future =
-        executor.schedule(task, Math.max(0, delayMicros), TimeUnit.MICROSECONDS);
-    return () -> future.cancel(false);
+    try {
+      ScheduledFuture<?> future =
+          executor.schedule(task, Math.max(0, delayMicros), TimeUnit.MICROSECONDS);
+      return () -> future.cancel(false);
+    } catch (RejectedExecutionException shutDown) {
+      // Timers set while the owner shuts down would never matter: drop them quietly.
+      return () -> {};
+    }
   }
 }

@@ -35,7 +35,8 @@ public interface TaskScheduler {
 
   /**
    * A scheduler backed by a {@link ScheduledExecutorService}; delays are converted to the
-   * executor's real time, so {@code clock} should advance at (nearly) real speed.
+   * executor's real time, so {@code clock} should advance at (nearly) real speed. Once the executor
+   * is shut down, new tasks are dropped.
    */
   static TaskScheduler of(ScheduledExecutorService executor, MicroClock clock) {
     return new ExecutorTaskScheduler(executor, clock);

@@ -48,6 +48,7 @@ import io.syncer.protocol.message.TransferOwner;
 import io.syncer.protocol.message.Wait;
 import io.syncer.protocol.message.Welcome;
 import io.syncer.protocol.time.MicroClock;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,11 +71,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The session survives its connections: when one drops, the player keeps following the last
  * timeline, and the next connection given to {@link #open} resumes the same member, role and room
- * (within the server's grace period).
+ * (within the server's grace period). Requests made while no connection is welcomed are sent once
+ * one is.
  *
  * <pre>{@code
  * ParticipantSession session = ParticipantSession.builder(myPlayer).name("Ana").build();
- * JakartaClient.connect(container, URI.create("ws://127.0.0.1:8470/ws/v1"), session, JakartaOptions.defaults());
+ * JakartaClient.connect(container, URI.create("ws://127.0.0.1:8470/ws/v1"), session,
+ *     JakartaOptions.defaults());
  * session.joinRoom("7K3M9QXA2B");
  * }</pre>
  *
@@ -89,6 +92,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   static final long SNAP_US = 20_000;
   /** A timeline this close to its anchor counts as due (absorbs rounding of clock conversions). */
   private static final long DUE_SLACK_US = 500;
+  /** Requests made while disconnected that are sent once welcomed. */
+  private static final int MAX_WAITING_REQUESTS = 32;
   /** Clock error reported before the first estimate: a modest RTT, so leads stay reasonable. */
   private static final long UNKNOWN_CLOCK_ERROR_US = 50_000;
 
@@ -124,6 +129,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private TaskScheduler.Cancellable tickTimer;
   private final DriftController drift;
   private final TreeMap<Long, Timeline> pending = new TreeMap<>();
+  private final ArrayDeque<ClientMessage> waitingRequests = new ArrayDeque<>();
   private Timeline current;
   /** A playing timeline waits for the first clock estimate before the player lands on it. */
   private boolean landingOnClock;
@@ -150,7 +156,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     this.token = b.token;
     this.tickMicros = b.tickMicros;
     this.statusMicros = b.statusMicros;
-    this.actor = new SerialExecutor(executor, failure -> log.error("participant task failed", failure));
+    this.actor =
+        new SerialExecutor(executor, failure -> log.error("participant task failed", failure));
     this.drift = policy.newController();
     this.clockSync = policy.newClock();
     actor.execute(this::tick);
@@ -305,14 +312,18 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     return requestIds.incrementAndGet();
   }
 
+  /** Sends now, or once the (next) connection is welcomed; a long outage drops the oldest. */
   private void request(ClientMessage message) {
     actor.execute(
         () -> {
-          if (outbox == null || !welcomed) {
-            log.info("not connected: dropping {}", message.type().wireName());
+          if (outbox != null && welcomed) {
+            send(message);
             return;
           }
-          send(message);
+          if (waitingRequests.size() == MAX_WAITING_REQUESTS) {
+            log.info("not connected: dropping {}", waitingRequests.removeFirst().type().wireName());
+          }
+          waitingRequests.addLast(message);
         });
   }
 
@@ -348,7 +359,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     welcomed = false;
     cancel(clockTimer);
     publish();
-    log.info("disconnected ({} {}); the player keeps following the last timeline", code.code(), reason);
+    log.info("disconnected ({} {}); the player keeps following the last timeline",
+        code.code(), reason);
     listener.onDisconnected(code, reason);
   }
 
@@ -365,7 +377,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
           new ClockSample(response.t0Us(), response.t1Us(), response.t2Us(), receivedAt));
       lastEstimate = clockSync.estimate(receivedAt);
       if (landingOnClock && lastEstimate.isPresent()) {
-        apply(current);
+        land(current);
       }
     } else if (message instanceof Welcome welcome) {
       welcomed(welcome);
@@ -400,6 +412,9 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     clockSync = policy.newClock();
     scheduleClockRequest();
     listener.onWelcome(welcome);
+    while (!waitingRequests.isEmpty()) {
+      send(waitingRequests.removeFirst());
+    }
   }
 
   private void leftRoom() {
@@ -412,7 +427,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private void scheduleClockRequest() {
     cancel(clockTimer);
     clockTimer =
-        scheduler.scheduleAt(clockSync.nextRequestAtUs(), () -> actor.execute(this::sendClockRequest));
+        scheduler.scheduleAt(
+            clockSync.nextRequestAtUs(), () -> actor.execute(this::sendClockRequest));
   }
 
   private void sendClockRequest() {
@@ -435,10 +451,28 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       player.mediaChanged(media);
     }
     listener.onRoomState(state);
-    // The snapshot replaces what we knew: land on its timeline now, whatever its version.
+    // The snapshot replaces what we knew, whatever its version.
     pending.headMap(state.timeline().version(), true).clear();
-    apply(state.timeline());
-    scheduleActivation();
+    land(state.timeline());
+  }
+
+  /**
+   * Lands on a timeline from a snapshot. One whose anchor is still ahead is a command in flight
+   * whose predecessor we never saw: wait for it paused at its start, then apply it on time.
+   */
+  private void land(Timeline timeline) {
+    OptionalLong now = serverNow();
+    if (now.isPresent() && timeline.anchorUs() > now.getAsLong() + DUE_SLACK_US) {
+      landingOnClock = false;
+      player.pause();
+      if (Math.abs(player.positionUs() - timeline.positionUs()) > SNAP_US) {
+        player.seek(timeline.positionUs());
+      }
+      pending.put(timeline.version(), timeline);
+      scheduleActivation();
+    } else {
+      apply(timeline);
+    }
   }
 
   private void timelineReceived(TimelineUpdate update) {

@@ -11,6 +11,7 @@ import io.syncer.core.library.Movie;
 import io.syncer.core.library.MovieEdit;
 import io.syncer.core.library.MovieEntry;
 import io.syncer.core.library.MovieQuery;
+import io.syncer.core.library.MovieSource;
 import io.syncer.core.library.Page;
 import io.syncer.core.library.RatingSummary;
 import java.time.Instant;
@@ -204,6 +205,26 @@ public final class InMemorySyncerStore implements SyncerStore {
           return false;
         }
         movies.put(movieId, new MovieRow(row.entry(), edit));
+        return true;
+      }
+    }
+
+    @Override
+    public boolean attachTorrentFile(UUID movieId, byte[] torrentFile, MovieSource source,
+        Integer fileIndex, Instant updatedAt) {
+      synchronized (lock) {
+        MovieRow row = movies.get(movieId);
+        if (row == null) {
+          return false;
+        }
+        MovieEntry e = row.entry();
+        MovieEdit edit = row.edit();
+        movies.put(movieId, new MovieRow(
+            new MovieEntry(e.id(), e.ownerId(), e.title(), e.description(), e.year(),
+                e.infoHash(), source.magnetUri(), torrentFile, source.files(), fileIndex,
+                e.tags(), e.addedAt()),
+            new MovieEdit(edit.title(), edit.description(), edit.year(), edit.tags(), fileIndex,
+                updatedAt)));
         return true;
       }
     }

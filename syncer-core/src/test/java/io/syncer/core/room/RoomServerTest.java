@@ -570,7 +570,8 @@ class RoomServerTest {
     assertThat(bad.client.closedWith).isEqualTo(CloseCode.POLICY_VIOLATION);
 
     Conn big = arrive("Big");
-    big.client.sendRaw("{\"type\":\"clock_request\",\"t0Us\":1,\"x\":\"" + "a".repeat(70_000) + "\"}");
+    big.client.sendRaw(
+        "{\"type\":\"clock_request\",\"t0Us\":1,\"x\":\"" + "a".repeat(70_000) + "\"}");
     settle();
     assertThat(big.client.lastError().code()).isEqualTo(ErrorCode.TOO_LARGE);
     assertThat(big.client.closedWith).isEqualTo(CloseCode.TOO_LARGE);

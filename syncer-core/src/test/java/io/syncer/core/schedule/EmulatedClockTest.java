@@ -25,6 +25,7 @@ class EmulatedClockTest {
     List<Long> firedAt = new ArrayList<>();
     fast.schedule(1_001_000, () -> firedAt.add(fast.nowMicros()));
     base.advanceBy(2_000_000);
-    assertThat(firedAt).singleElement().satisfies(t -> assertThat(t).isBetween(1_001_000L, 1_001_002L));
+    assertThat(firedAt).singleElement()
+        .satisfies(t -> assertThat(t).isBetween(1_001_000L, 1_001_002L));
   }
 }

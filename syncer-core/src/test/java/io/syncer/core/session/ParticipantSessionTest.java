@@ -117,7 +117,7 @@ class ParticipantSessionTest {
     return any.session.snapshot().timeline().orElseThrow();
   }
 
-  /** Largest distance between any two players' positions, sampled every 100 ms for {@code micros}. */
+  /** Largest distance between any two players' positions, every 100 ms for {@code micros}. */
   private long[] spreadSamples(long micros) {
     int samples = (int) (micros / 100_000);
     long[] spreads = new long[samples];
@@ -262,6 +262,15 @@ class ParticipantSessionTest {
     run(2_000_000);
     assertThat(bob.player.playing()).isFalse();
     assertThat(alice.heard).filteredOn(ErrorMessage.class::isInstance).isEmpty();
+  }
+
+  @Test
+  void requestsMadeBeforeTheWelcomeAreSentOnceWelcomed() {
+    Participant alice = alice();
+    alice.session.createRoom();
+    run(1_000_000);
+    assertThat(alice.session.snapshot().roomCode()).isPresent();
+    assertThat(alice.session.snapshot().isOwner()).isTrue();
   }
 
   @Test

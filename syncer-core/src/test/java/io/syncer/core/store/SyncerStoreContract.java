@@ -16,6 +16,7 @@ import io.syncer.core.library.MovieEntry;
 import io.syncer.core.library.MovieFile;
 import io.syncer.core.library.MovieQuery;
 import io.syncer.core.library.MovieSort;
+import io.syncer.core.library.MovieSource;
 import io.syncer.core.library.Page;
 import io.syncer.core.library.RatingSummary;
 import java.time.Duration;
@@ -53,8 +54,10 @@ public abstract class SyncerStoreContract {
 
   @AfterEach
   void closeStore() throws Exception {
-    store.close();
-    afterClose();
+    if (store != null) {
+      store.close();
+      afterClose();
+    }
   }
 
   protected StoredAccount account(String username) {
@@ -243,6 +246,36 @@ public abstract class SyncerStoreContract {
     assertThat(movie.updatedAt()).isEqualTo(later);
     assertThat(search(alice, "new", null, MovieSort.TITLE).items()).hasSize(1);
     assertThat(search(alice, null, "a", MovieSort.TITLE).items()).isEmpty();
+  }
+
+  @Test
+  void attachingATorrentFileGivesAMovieItsFilesAndKeepsItsDetails() {
+    StoredAccount alice = account("alice");
+    MovieEntry entry = movie(alice, "Magnet only", T0, "kept");
+    store.library().putRating(entry.id(), alice.id(), 8, T0);
+    byte[] torrent = {'d', '4', 'e'};
+    List<MovieFile> files = List.of(new MovieFile("a/sample.mkv", 3), new MovieFile("a/a.mkv", 9));
+    MovieSource source = new MovieSource(entry.infoHash(), "a", List.of("udp://t.example:1"),
+        files, "magnet:?xt=urn:btih:" + entry.infoHash() + "&tr=udp%3A%2F%2Ft.example%3A1");
+
+    assertThat(store.library().attachTorrentFile(entry.id(), torrent, source, 1,
+        T0.plusSeconds(7))).isTrue();
+    assertThat(store.library().attachTorrentFile(entry.id(), torrent, source, 0,
+        T0.plusSeconds(8))).isTrue();
+
+    Movie movie = store.library().findMovie(entry.id()).orElseThrow();
+    assertThat(movie.files()).isEqualTo(files);
+    assertThat(movie.fileIndex()).isZero();
+    assertThat(movie.magnetUri()).isEqualTo(source.magnetUri());
+    assertThat(movie.hasTorrentFile()).isTrue();
+    assertThat(movie.updatedAt()).isEqualTo(T0.plusSeconds(8));
+    assertThat(movie.title()).isEqualTo("Magnet only");
+    assertThat(movie.tags()).containsExactly("kept");
+    assertThat(movie.ownerRating()).isEqualTo(8);
+    assertThat(store.library().findTorrentFile(entry.id())).hasValueSatisfying(
+        bytes -> assertThat(bytes).containsExactly(torrent));
+    assertThat(store.library().attachTorrentFile(UUID.randomUUID(), torrent, source, 0, T0))
+        .isFalse();
   }
 
   @Test

@@ -33,8 +33,9 @@ public final class PostgresTestDatabase {
   public static JdbcSettings freshSchema() {
     Properties properties = load();
     String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-    return JdbcSettings.of(properties.getProperty("url"), properties.getProperty("user"),
-        properties.getProperty("password")).withSchema(schema);
+    // Two connections are plenty for one test and keep the per-test pool start cheap.
+    return new JdbcSettings(properties.getProperty("url"), properties.getProperty("user"),
+        properties.getProperty("password"), schema, 2);
   }
 
   /** Drops the schema and everything in it. */

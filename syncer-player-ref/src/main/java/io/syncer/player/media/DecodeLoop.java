@@ -48,7 +48,7 @@ final class DecodeLoop implements Runnable {
   private final BlockingQueue<DecoderCommand> commands;
   private final MicroClock wall;
 
-  private FFmpegFrameGrabber grabber;
+  private SeekingGrabber grabber;
   private MediaInfo info;
   private long originUs;
 
@@ -94,7 +94,7 @@ final class DecodeLoop implements Runnable {
   private void open() throws FrameGrabber.Exception {
     avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     String location = "file".equals(media.getScheme()) ? Path.of(media).toString() : media.toString();
-    grabber = new FFmpegFrameGrabber(location);
+    grabber = new SeekingGrabber(location);
     grabber.start();
     boolean hasVideo = grabber.hasVideo() && grabber.getImageWidth() > 0;
     boolean hasAudio = grabber.hasAudio() && grabber.getSampleRate() > 0;
@@ -150,7 +150,7 @@ final class DecodeLoop implements Runnable {
     audioUntilUs = seek.targetUs();
     long lead = seek.exact() ? info.frameDurationUs() + EXACT_SEEK_LEAD_US : 0L;
     dropBeforeUs = seek.exact() ? seek.targetUs() : Long.MIN_VALUE;
-    grabber.setTimestamp(Math.max(0L, seek.targetUs() - lead));
+    grabber.seekBackwardTo(Math.max(0L, seek.targetUs() - lead));
     publish();
   }
 
@@ -249,5 +249,24 @@ final class DecodeLoop implements Runnable {
       log.debug("Releasing the decoder of {}", media, e);
     }
     grabber = null;
+  }
+
+  /**
+   * JavaCV's seek first "flushes backwards": it reads frames while the last one read lies past
+   * the target. A target before every decodable frame (seeking to 0 in a WebM whose Opus pre-skip
+   * gives a negative start time) then reads to the end of the file. FFmpeg's backward seek already
+   * lands on a keyframe at or before the target, so that loop is skipped by clearing the last
+   * timestamp; JavaCV then decodes forward to the target as usual.
+   */
+  private static final class SeekingGrabber extends FFmpegFrameGrabber {
+
+    SeekingGrabber(String location) {
+      super(location);
+    }
+
+    void seekBackwardTo(long mediaUs) throws FrameGrabber.Exception {
+      timestamp = Long.MIN_VALUE;
+      setTimestamp(mediaUs);
+    }
   }
 }

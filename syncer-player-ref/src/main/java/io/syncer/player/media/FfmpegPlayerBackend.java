@@ -2,14 +2,8 @@ package io.syncer.player.media;
 
 import io.syncer.protocol.time.MicroClock;
 import java.net.URI;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -36,8 +30,7 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
 
   private final MicroClock wall;
   private final boolean silent;
-  private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
-  private final ExecutorService eventThread;
+  private final EventDispatcher events = new EventDispatcher();
 
   private volatile double rate = 1.0;
   private volatile double volume = 1.0;
@@ -51,13 +44,6 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
   private FfmpegPlayerBackend(Builder builder) {
     this.wall = builder.clock;
     this.silent = builder.silent;
-    this.eventThread =
-        Executors.newSingleThreadExecutor(
-            work -> {
-              Thread thread = new Thread(work, "syncer-player-events");
-              thread.setDaemon(true);
-              return thread;
-            });
   }
 
   public static Builder builder() {
@@ -90,7 +76,7 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
     closeSession();
     currentFrame = null;
     session =
-        new PlaybackSession(media, wall, rate, this::emit, this::present, () -> volume, silent);
+        new PlaybackSession(media, wall, rate, events::emit, this::present, () -> volume, silent);
     String scheme = media.getScheme();
     if (!"file".equals(scheme) && !"http".equals(scheme) && !"https".equals(scheme)) {
       log.warn("Refusing to open {}: unsupported scheme", media);
@@ -117,11 +103,7 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
 
   @Override
   public void setRate(double newRate) {
-    if (!(newRate >= MIN_RATE && newRate <= MAX_RATE)) {
-      throw new IllegalArgumentException(
-          "rate must be between " + MIN_RATE + " and " + MAX_RATE + ": " + newRate);
-    }
-    rate = newRate;
+    rate = EventDispatcher.requireRate(newRate);
     current().ifPresent(s -> s.setRate(newRate));
   }
 
@@ -147,10 +129,7 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
 
   @Override
   public void setVolume(double newVolume) {
-    if (!(newVolume >= 0.0 && newVolume <= 1.0)) {
-      throw new IllegalArgumentException("volume must be between 0 and 1: " + newVolume);
-    }
-    volume = newVolume;
+    volume = EventDispatcher.requireVolume(newVolume);
   }
 
   @Override
@@ -175,12 +154,12 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
 
   @Override
   public void addListener(PlayerListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    events.add(listener);
   }
 
   @Override
   public void removeListener(PlayerListener listener) {
-    listeners.remove(listener);
+    events.remove(listener);
   }
 
   @Override
@@ -192,14 +171,7 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
       closed = true;
       closeSession();
     }
-    eventThread.shutdown();
-    try {
-      if (!eventThread.awaitTermination(2, TimeUnit.SECONDS)) {
-        log.warn("A player listener did not return within 2 s of close");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    events.close();
   }
 
   private synchronized Optional<PlaybackSession> current() {
@@ -222,23 +194,6 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
     }
   }
 
-  private void emit(PlayerEvent event) {
-    try {
-      eventThread.execute(
-          () -> {
-            for (PlayerListener listener : listeners) {
-              try {
-                listener.onEvent(event);
-              } catch (RuntimeException e) {
-                log.warn("A player listener failed on {}", event, e);
-              }
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      log.debug("Player closed; dropping {}", event);
-    }
-  }
-
   /**
    * Configures a backend.
    *
@@ -250,7 +205,11 @@ public final class FfmpegPlayerBackend implements PlayerBackend {
 
     private Builder() {}
 
-    /** The wall clock the media clock scales; the system's monotonic clock by default. */
+    /**
+     * The wall clock the media clock scales; the system's monotonic clock by default. It must run
+     * in real time (frames and audio are paced by sleeping), for example the room's synchronized
+     * clock; virtual time is for the algorithms, not for a real decoder.
+     */
     public Builder clock(MicroClock wallClock) {
       this.clock = Objects.requireNonNull(wallClock, "wallClock");
       return this;

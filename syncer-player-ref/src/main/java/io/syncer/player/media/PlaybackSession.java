@@ -81,14 +81,26 @@ final class PlaybackSession implements AutoCloseable {
     this.volume = volume;
     this.silent = silent;
     this.decodeThread = daemon(new DecodeLoop(media, this, commands, wall), "syncer-player-decode");
-    this.videoThread = daemon(this::runVideo, "syncer-player-video");
-    this.audioThread = daemon(this::runAudio, "syncer-player-audio");
+    this.videoThread = daemon(failingSafely(this::runVideo), "syncer-player-video");
+    this.audioThread = daemon(failingSafely(this::runAudio), "syncer-player-audio");
   }
 
   private static Thread daemon(Runnable work, String name) {
     Thread thread = new Thread(work, name);
     thread.setDaemon(true);
     return thread;
+  }
+
+  /** A bug in a playback thread stops playback with a message, not a silently frozen picture. */
+  private Runnable failingSafely(Runnable loop) {
+    return () -> {
+      try {
+        loop.run();
+      } catch (RuntimeException e) {
+        log.error("Playback thread {} failed on {}", Thread.currentThread().getName(), media, e);
+        onFailed(UserMessages.playbackFailed());
+      }
+    };
   }
 
   void start() {

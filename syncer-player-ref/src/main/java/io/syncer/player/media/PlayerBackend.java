@@ -27,7 +27,10 @@ public interface PlayerBackend extends AutoCloseable {
     open(file.toAbsolutePath().toUri());
   }
 
-  /** Starts or resumes the clock; after the end, starts again from the beginning. */
+  /**
+   * Starts or resumes the clock; after the end, starts again from the beginning. Called while
+   * opening, seeking or buffering, playback starts as soon as the data is there.
+   */
   void play();
 
   /** Stops the clock where it is. */
@@ -36,7 +39,8 @@ public interface PlayerBackend extends AutoCloseable {
   /**
    * Moves to {@code positionUs}. With {@code exact} the frame on screen afterwards is the one whose
    * display interval contains the target; without, the first frame the decoder lands on (faster on
-   * long keyframe intervals). Ends with {@link PlayerEvent.Seeked}.
+   * long keyframe intervals). Ends with {@link PlayerEvent.Seeked}; a seek overtaken by another
+   * before it finished reports nothing. The target is clamped to the media's length.
    */
   void seek(long positionUs, boolean exact);
 

@@ -6,8 +6,10 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import javax.swing.SwingUtilities;
 
@@ -31,7 +33,12 @@ public final class PlayFile {
       System.err.println("No display: set DISPLAY, or use the headless participant instead.");
       System.exit(2);
     }
-    URI media = toUri(args[0]);
+    Optional<URI> parsed = toUri(args[0]);
+    if (parsed.isEmpty()) {
+      System.err.println("Not a file name or http(s) link: " + args[0]);
+      System.exit(2);
+    }
+    URI media = parsed.get();
     FfmpegPlayerBackend backend = FfmpegPlayerBackend.builder().build();
     SwingUtilities.invokeLater(
         () -> {
@@ -52,16 +59,15 @@ public final class PlayFile {
         });
   }
 
-  /** http(s) links as they are; anything else is a file path. */
-  private static URI toUri(String argument) {
-    if (argument.startsWith("http://") || argument.startsWith("https://")) {
-      try {
-        return new URI(argument);
-      } catch (URISyntaxException e) {
-        System.err.println("Not a valid link: " + argument);
-        System.exit(2);
+  /** http(s) links as they are; anything else is a file path; empty when it is neither. */
+  private static Optional<URI> toUri(String argument) {
+    try {
+      if (argument.startsWith("http://") || argument.startsWith("https://")) {
+        return Optional.of(new URI(argument));
       }
+      return Optional.of(Path.of(argument).toAbsolutePath().toUri());
+    } catch (URISyntaxException | InvalidPathException e) {
+      return Optional.empty();
     }
-    return Path.of(argument).toAbsolutePath().toUri();
   }
 }

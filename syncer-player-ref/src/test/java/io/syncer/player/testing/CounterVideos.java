@@ -39,7 +39,8 @@ public final class CounterVideos {
     MKV_H265_AC3(
         "mkv",
         List.of("-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error:keyint=50",
-            "-c:a", "ac3"));
+            "-c:a", "ac3")),
+    MKV_AV1_MP3("mkv", List.of("-c:v", "libsvtav1", "-preset", "12", "-g", "50", "-c:a", "libmp3lame"));
 
     private final String extension;
     private final List<String> codecArguments;
@@ -78,7 +79,7 @@ public final class CounterVideos {
       command.addAll(List.of("-movflags", "+faststart"));
     }
     command.addAll(List.of("-ac", "2", "-pix_fmt", "yuv420p", "-shortest", "-f",
-        format == Format.MKV_H265_AC3 ? "matroska" : format.extension, partial.toString()));
+        "mkv".equals(format.extension) ? "matroska" : format.extension, partial.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ffmpeg finished").isTrue();

@@ -41,7 +41,9 @@ public final class WindowScreenshotScenario {
     PlayerWindow window = onEdt(() -> {
       PlayerWindow.installLookAndFeel();
       PlayerWindow w = new PlayerWindow(backend);
-      w.setBounds(40, 40, 800, 560);
+      // At the origin: without a window manager a window placed elsewhere may still be moving
+      // when captured, and AWT's idea of its position lags.
+      w.setBounds(0, 0, 800, 560);
       w.setVisible(true);
       w.toFront();
       return w;
@@ -81,15 +83,18 @@ public final class WindowScreenshotScenario {
       robot.waitForIdle();
       TimeUnit.MILLISECONDS.sleep(200);
 
-      Rectangle windowBounds = onEdt(window::getBounds);
-      BufferedImage capture = robot.createScreenCapture(windowBounds);
-      Files.createDirectories(screenshot.getParent());
-      ImageIO.write(capture, "png", screenshot.toFile());
+      // Where the window really is: without a window manager X may place it elsewhere than asked.
+      Rectangle windowOnScreen = onEdt(() -> new Rectangle(window.getLocationOnScreen(), window.getSize()));
       Rectangle videoArea = onEdt(() -> {
         Rectangle inPanel = window.videoPanel().videoBounds().orElseThrow();
-        Point origin = SwingUtilities.convertPoint(window.videoPanel(), inPanel.getLocation(), window);
-        return new Rectangle(origin.x, origin.y, inPanel.width, inPanel.height);
+        Point panelOnScreen = window.videoPanel().getLocationOnScreen();
+        return new Rectangle(
+            panelOnScreen.x + inPanel.x - windowOnScreen.x, panelOnScreen.y + inPanel.y - windowOnScreen.y,
+            inPanel.width, inPanel.height);
       });
+      BufferedImage capture = robot.createScreenCapture(windowOnScreen);
+      Files.createDirectories(screenshot.getParent());
+      ImageIO.write(capture, "png", screenshot.toFile());
       Properties where = new Properties();
       where.setProperty("x", Integer.toString(videoArea.x));
       where.setProperty("y", Integer.toString(videoArea.y));

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * faststart) and a .torrent for it, made once per build under target/test-media.
  */
 public final class TestMedia {
-  public static final int PIECE_LENGTH = 16 * 1024;
+  public static final int PIECE_LENGTH = 64 * 1024;
   public static final double DURATION_SECONDS = 12;
   private static TestMedia instance;
 

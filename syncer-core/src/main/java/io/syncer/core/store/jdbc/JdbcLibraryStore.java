@@ -14,6 +14,7 @@ import io.syncer.core.library.MovieEdit;
 import io.syncer.core.library.MovieEntry;
 import io.syncer.core.library.MovieFile;
 import io.syncer.core.library.MovieQuery;
+import io.syncer.core.library.MovieSource;
 import io.syncer.core.library.Page;
 import io.syncer.core.library.RatingSummary;
 import java.sql.Connection;
@@ -80,18 +81,40 @@ final class JdbcLibraryStore implements LibraryStore {
         update(c, "INSERT INTO movie_torrent_files (movie_id, content) VALUES (?, ?)",
             movie.id(), torrentFile);
       }
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO movie_files (movie_id, file_index, file_path, size_bytes)"
-              + " VALUES (?, ?, ?, ?)")) {
-        for (int i = 0; i < movie.files().size(); i++) {
-          MovieFile file = movie.files().get(i);
-          Jdbc.bind(s, movie.id(), i, file.path(), file.length());
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
+      insertFiles(c, movie.id(), movie.files());
       insertTags(c, movie.id(), movie.tags());
       return null;
+    });
+  }
+
+  private static void insertFiles(Connection c, UUID movieId, List<MovieFile> files)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT INTO movie_files (movie_id, file_index, file_path, size_bytes)"
+            + " VALUES (?, ?, ?, ?)")) {
+      for (int i = 0; i < files.size(); i++) {
+        MovieFile file = files.get(i);
+        Jdbc.bind(s, movieId, i, file.path(), file.length());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  @Override
+  public boolean attachTorrentFile(UUID movieId, byte[] torrentFile, MovieSource source,
+      Integer fileIndex, Instant updatedAt) {
+    return jdbc.transaction(c -> {
+      if (update(c, "UPDATE movies SET magnet_uri = ?, file_index = ?, updated_at = ?"
+          + " WHERE id = ?", source.magnetUri(), fileIndex, updatedAt, movieId) == 0) {
+        return false;
+      }
+      update(c, "DELETE FROM movie_torrent_files WHERE movie_id = ?", movieId);
+      update(c, "INSERT INTO movie_torrent_files (movie_id, content) VALUES (?, ?)", movieId,
+          torrentFile);
+      update(c, "DELETE FROM movie_files WHERE movie_id = ?", movieId);
+      insertFiles(c, movieId, source.files());
+      return true;
     });
   }
 

@@ -2,6 +2,7 @@ package io.syncer.core.store.jdbc;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where a {@link JdbcSyncerStore} keeps its data.
@@ -21,6 +22,8 @@ public record JdbcSettings(
   public static final int DEFAULT_POOL_SIZE = 10;
   /** File name (without H2's {@code .mv.db} suffix) of the embedded database in a data directory. */
   public static final String H2_FILE_NAME = "syncer";
+  private static final Pattern PASSWORD_PARAMETER =
+      Pattern.compile("(?i)(password=)[^&;\\s]*");
 
   public JdbcSettings {
     Objects.requireNonNull(url, "url");
@@ -48,9 +51,17 @@ public record JdbcSettings(
     return new JdbcSettings(url, user, password, schema, maximumPoolSize);
   }
 
+  /**
+   * {@code text} with every {@code password=...} parameter (as a JDBC URL may carry one) replaced
+   * by {@code password=(hidden)}, so URLs and driver messages can be logged.
+   */
+  public static String redact(String text) {
+    return text == null ? null : PASSWORD_PARAMETER.matcher(text).replaceAll("$1(hidden)");
+  }
+
   @Override
   public String toString() {
-    return "JdbcSettings[url=" + url + ", user=" + user + ", password="
+    return "JdbcSettings[url=" + redact(url) + ", user=" + user + ", password="
         + (password == null ? "none" : "(hidden)") + ", schema=" + schema + ", maximumPoolSize="
         + maximumPoolSize + "]";
   }

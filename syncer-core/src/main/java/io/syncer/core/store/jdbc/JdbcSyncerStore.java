@@ -72,7 +72,8 @@ public final class JdbcSyncerStore implements SyncerStore {
     }
     try {
       MigrateResult result = configuration.load().migrate();
-      LOG.info("database {} at schema version {} ({} migrations applied)", settings.url(),
+      LOG.info("database {} at schema version {} ({} migrations applied)",
+          JdbcSettings.redact(settings.url()),
           result.targetSchemaVersion == null ? result.initialSchemaVersion
               : result.targetSchemaVersion, result.migrationsExecuted);
     } catch (FlywayException e) {
@@ -81,9 +82,11 @@ public final class JdbcSyncerStore implements SyncerStore {
   }
 
   private static StorageException unavailable(JdbcSettings settings, RuntimeException e) {
-    LOG.error("cannot open the database {}: {}", settings.url(), e.getMessage());
-    return new StorageException("storage_unavailable",
-        "Cannot open the database " + settings.url() + ": " + e.getMessage(), e);
+    String message = "Cannot open the database " + JdbcSettings.redact(settings.url()) + ": "
+        + JdbcSettings.redact(e.getMessage());
+    LOG.error(message);
+    // The cause is left out: driver messages inside it may repeat the URL unredacted.
+    return new StorageException("storage_unavailable", message);
   }
 
   @Override

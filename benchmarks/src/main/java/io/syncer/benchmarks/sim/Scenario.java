@@ -1,0 +1,48 @@
+package io.syncer.benchmarks.sim;
+
+import java.util.Locale;
+
+/**
+ * A network condition every participant of a simulated room goes through.
+ *
+ * <p>Each participant's path to the server has a fixed propagation delay of {@code rttUs / 2}
+ * per direction, made unequal by {@code asymmetryUs} (one direction longer by that much; which
+ * one is drawn per participant, so members' clock estimates err in different directions); every
+ * message waits a further random queueing delay, exponentially distributed with mean {@code
+ * jitterUs} (for independent exponential delays the RFC 3550 inter-arrival jitter is that mean);
+ * and {@code spikesPerMinute} times a minute on average (a Poisson process per participant) the
+ * path stalls for {@code spikeUs}: what is sent during the stall arrives after it ends. Messages
+ * keep their order, as on a TCP connection.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public record Scenario(
+    String name, long rttUs, long jitterUs, long asymmetryUs, long spikeUs, double spikesPerMinute) {
+
+  /** RTT 1 ms, jitter 0.2 ms. */
+  public static final Scenario LAN = new Scenario("lan", 1_000, 200, 0, 0, 0);
+
+  /** RTT 80 ms, jitter 20 ms, 10 ms one-way asymmetry. */
+  public static final Scenario WAN = new Scenario("wan", 80_000, 20_000, 10_000, 0, 0);
+
+  /** RTT 150 ms, jitter 60 ms, 500 ms delay spikes twice a minute. */
+  public static final Scenario MOBILE = new Scenario("mobile", 150_000, 60_000, 0, 500_000, 2);
+
+  public Scenario {
+    if (rttUs < 0 || jitterUs < 0 || asymmetryUs < 0 || asymmetryUs > rttUs || spikeUs < 0
+        || spikesPerMinute < 0) {
+      throw new IllegalArgumentException("impossible network scenario " + name);
+    }
+  }
+
+  /** The predefined scenario called {@code name} ({@code lan}, {@code wan}, {@code mobile}). */
+  public static Scenario named(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "lan" -> LAN;
+      case "wan" -> WAN;
+      case "mobile" -> MOBILE;
+      default -> throw new IllegalArgumentException(
+          "unknown scenario '" + name + "': use lan, wan or mobile");
+    };
+  }
+}
