@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -14,6 +15,10 @@ import java.util.function.Consumer;
  *
  * <p>After at most {@link #BATCH} tasks the executor yields its pool thread and resubmits itself,
  * so one busy room cannot starve the others.
+ *
+ * <p>Once the pool refuses work (its owner shut it down), tasks are dropped instead of thrown at
+ * the caller: nothing could ever run them, and the caller is usually a transport thread or a
+ * {@code close()} in progress, where an exception would turn an orderly shutdown into a crash.
  *
  * <p>Thread-safety: {@link #execute} may be called from any thread; tasks never overlap and each
  * task sees the effects of the previous ones (the hand-over goes through a volatile flag).
@@ -44,7 +49,12 @@ public final class SerialExecutor implements Executor {
 
   private void scheduleIfIdle() {
     if (scheduled.compareAndSet(false, true)) {
-      pool.execute(this::drain);
+      try {
+        pool.execute(this::drain);
+      } catch (RejectedExecutionException poolShutDown) {
+        mailbox.clear();
+        scheduled.set(false);
+      }
     }
   }
 

@@ -80,4 +80,21 @@ class SerialExecutorTest {
     pool.remove(0).run();
     assertThat(ran).hasValue(SerialExecutor.BATCH + 1);
   }
+
+  @Test
+  void tasksSubmittedAfterThePoolStoppedAreDroppedNotThrown() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    SerialExecutor serial = new SerialExecutor(pool, e -> { throw e; });
+    CountDownLatch ran = new CountDownLatch(1);
+    serial.execute(ran::countDown);
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+    AtomicInteger runs = new AtomicInteger();
+    serial.execute(runs::incrementAndGet);
+    serial.execute(runs::incrementAndGet);
+
+    assertThat(runs).hasValue(0);
+  }
 }
