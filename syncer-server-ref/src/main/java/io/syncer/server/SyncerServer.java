@@ -82,6 +82,7 @@ public final class SyncerServer implements AutoCloseable {
             .withRemoteAddress(SyncerServer::tyrusRemoteAddress);
     this.handlers = new LinkedHashMap<>(b.handlers);
     this.handlers.putIfAbsent("/health", new HealthHandler(rooms));
+    this.handlers.putIfAbsent("/", new NotFoundHandler());
   }
 
   public static Builder builder() {

@@ -32,8 +32,9 @@ class MainProcessTest {
     List<String> command =
         new java.util.ArrayList<>(
             List.of(java, "-cp", System.getProperty("java.class.path"),
-                // The shipped logging setup, not the tests' (which logs to standard output).
-                "-Dlogback.configurationFile=logback.xml", Main.class.getName()));
+                // The runnable jar's logging setup, not the tests' (which logs to standard output).
+                "-Dlogback.configurationFile=" + Path.of("src/app/logback.xml").toAbsolutePath(),
+                Main.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command)
         .directory(work.toFile())

@@ -119,6 +119,25 @@ class SyncerServerWebSocketTest {
   }
 
   @Test
+  void unknownPathsAnswerJsonNotFoundWithoutNamingTheServer() throws Exception {
+    for (String path : List.of("/", "/nope", "/ws/v1", "/api/v2/movies?token=secret")) {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(server.httpUri().resolve(path)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/json"));
+      assertThat(response.body())
+          .as(path)
+          .isEqualTo("{\"code\":\"no_such_resource\",\"message\":\"No such resource on this server\"}")
+          .doesNotContain("secret");
+      assertThat(response.headers().firstValue("Server")).isEmpty();
+    }
+  }
+
+  @Test
   void createJoinLeaveOverWebSocket() throws Exception {
     WsClient alice = arrive("Alice");
     String code = createRoom(alice);
