@@ -58,6 +58,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private final RandomGenerator random;
   private final String clientName;
   private final Optional<String> name;
-  private final Optional<String> token;
+  private final Supplier<Optional<String>> token;
   private final long tickMicros;
   private final long statusMicros;
   private final AtomicInteger connections = new AtomicInteger();
@@ -346,8 +347,18 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     welcomed = false;
     send(
         new Hello(
-            Message.PROTOCOL_VERSION, clientName, name, token, Optional.ofNullable(resumeToken),
-            OptionalLong.empty()));
+            Message.PROTOCOL_VERSION, clientName, name, currentToken(),
+            Optional.ofNullable(resumeToken), OptionalLong.empty()));
+  }
+
+  private Optional<String> currentToken() {
+    try {
+      return Objects.requireNonNull(token.get(), "token supplier returned null");
+    } catch (RuntimeException e) {
+      // The server answers a missing token with a clear error; the session must not die here.
+      log.warn("no access token for hello: {}", e.toString());
+      return Optional.empty();
+    }
   }
 
   private void disconnected(int id, CloseCode code, String reason) {
@@ -640,7 +651,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     private RandomGenerator random = new SplittableRandom();
     private String clientName = "syncer-java/0.1";
     private Optional<String> name = Optional.empty();
-    private Optional<String> token = Optional.empty();
+    private Supplier<Optional<String>> token = Optional::empty;
     private long tickMicros = 100_000;
     private long statusMicros = 1_000_000;
 
@@ -681,9 +692,25 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       return this;
     }
 
-    /** Access token for {@code hello}, once accounts are in use. */
+    /**
+     * A fixed access token for {@code hello}, once accounts are in use. Access tokens expire (the
+     * reference server's after 15 minutes), so a session that may reconnect later should use
+     * {@link #tokens(Supplier)} instead.
+     */
     public Builder token(String token) {
-      this.token = Optional.of(token);
+      Optional<String> fixed = Optional.of(token);
+      this.token = () -> fixed;
+      return this;
+    }
+
+    /**
+     * Where the access token for each {@code hello} comes from: asked once per connection, on the
+     * session's executor, so a reconnect presents a token that is valid then (renew it in the
+     * supplier when it is about to expire). Empty sends no token; a supplier that throws is logged
+     * and treated as empty.
+     */
+    public Builder tokens(Supplier<Optional<String>> tokens) {
+      this.token = Objects.requireNonNull(tokens, "tokens");
       return this;
     }
 

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +49,22 @@ public final class SyncerApi {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final String JSON_TYPE = "application/json";
   private static final String TORRENT_TYPE = "application/x-bittorrent";
+  /** An access token with less life left than this is renewed before it is handed out. */
+  private static final long RENEW_MARGIN_NANOS = Duration.ofMinutes(1).toNanos();
 
   private final URI server;
   private final URI api;
   private final HttpClient http;
   private volatile Tokens tokens;
   private volatile Consumer<Tokens> onTokens = t -> {};
+  private final LongSupplier nanoTime;
+  /** When the current access token should be renewed, on {@link #nanoTime}, if its expiry is known. */
+  private volatile long renewAtNanos;
+  private volatile boolean expiryKnown;
 
-  private SyncerApi(URI server) {
+  private SyncerApi(URI server, LongSupplier nanoTime) {
     this.server = server;
+    this.nanoTime = nanoTime;
     this.api = server.resolve("/api/v1/");
     // HTTP/1.1: the server answers an h2c upgrade offer by closing the connection.
     this.http =
@@ -73,7 +81,12 @@ public final class SyncerApi {
    * @throws ApiException ({@code invalid_server}) when it cannot be an address
    */
   public static SyncerApi forServer(String address) throws ApiException {
-    return new SyncerApi(serverUri(address));
+    return new SyncerApi(serverUri(address), System::nanoTime);
+  }
+
+  /** {@link #forServer(String)} on a given monotonic clock, for tests of token renewal. */
+  static SyncerApi forServer(String address, LongSupplier nanoTime) throws ApiException {
+    return new SyncerApi(serverUri(address), nanoTime);
   }
 
   /** The server's base URL, {@code http://host:port}. */
@@ -111,6 +124,28 @@ public final class SyncerApi {
   public Tokens resume(String refreshToken) throws ApiException {
     ObjectNode body = JSON.createObjectNode().put("refreshToken", refreshToken);
     return accept(send("POST", "sessions/refresh", body, false));
+  }
+
+  /**
+   * An access token with at least a minute left, for a room connection's {@code hello}: renewed
+   * with the refresh token first when the current one is about to expire (the new pair goes to
+   * {@link #onTokens}). Empty when not logged in or when the renewal fails (logged, the reason
+   * without secrets). Blocks for a round trip when it renews.
+   */
+  public Optional<String> freshAccessToken() {
+    Tokens current = tokens;
+    if (current == null) {
+      return Optional.empty();
+    }
+    if (!expiryKnown || nanoTime.getAsLong() - renewAtNanos < 0) {
+      return Optional.of(current.accessToken());
+    }
+    try {
+      return Optional.of(renew(current).accessToken());
+    } catch (ApiException e) {
+      log.warn("could not renew the access token: {} ({})", e.code(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Ends the session on the server; the tokens stop working. */
@@ -201,6 +236,9 @@ public final class SyncerApi {
     }
     Tokens fresh =
         new Tokens(access, refresh, new Account(account.path("id").asText(), account.path("username").asText()));
+    long lifetimeSeconds = reply.path("expiresIn").asLong(0);
+    expiryKnown = lifetimeSeconds > 0;
+    renewAtNanos = nanoTime.getAsLong() + Duration.ofSeconds(lifetimeSeconds).toNanos() - RENEW_MARGIN_NANOS;
     tokens = fresh;
     onTokens.accept(fresh);
     log.info("logged in to {} as {}", server, fresh.account().username());
@@ -230,9 +268,20 @@ public final class SyncerApi {
         throw e;
       }
       log.info("access token expired; renewing it");
-      resume(current.refreshToken());
-      return exchange(method, path, contentType, body, tokens);
+      return exchange(method, path, contentType, body, renew(current));
     }
+  }
+
+  /**
+   * Renews {@code expired} once, however many threads find it expired at the same time: a refresh
+   * token works once, and presenting it twice would end the whole session on the server.
+   */
+  private synchronized Tokens renew(Tokens expired) throws ApiException {
+    Tokens current = tokens;
+    if (current != expired && current != null) {
+      return current;
+    }
+    return resume(expired.refreshToken());
   }
 
   private byte[] exchange(String method, String path, String contentType, byte[] body, Tokens auth)

@@ -100,6 +100,29 @@ class SyncerApiTest {
   }
 
   @Test
+  void anAccessTokenAboutToExpireIsRenewedOnceBeforeItIsHandedOut() throws Exception {
+    long[] now = {0};
+    URI http = server.httpUri();
+    SyncerApi api = SyncerApi.forServer(http.getHost() + ":" + http.getPort(), () -> now[0]);
+    List<Tokens> remembered = new ArrayList<>();
+    api.onTokens(remembered::add);
+    Tokens first = api.register("renewer", PASSWORD);
+
+    now[0] += java.time.Duration.ofMinutes(10).toNanos();
+    assertThat(api.freshAccessToken()).as("10 of 15 minutes used").hasValue(first.accessToken());
+
+    now[0] += java.time.Duration.ofMinutes(4).plusSeconds(1).toNanos();
+    String renewed = api.freshAccessToken().orElseThrow();
+    // (The access token itself may come out byte-identical within the same second: same claims.)
+    assertThat(remembered).as("renewed through the refresh token").hasSize(2);
+    assertThat(remembered.get(1).refreshToken()).isNotEqualTo(first.refreshToken());
+    assertThat(remembered.get(1).accessToken()).isEqualTo(renewed);
+    assertThat(api.freshAccessToken()).as("renewed only once").hasValue(renewed);
+    assertThat(remembered).hasSize(2);
+    assertThat(api.movies("", "", 0, 20).items()).as("the session survived the renewal").isEmpty();
+  }
+
+  @Test
   void mistakesAreSentencesWithStableCodes() throws Exception {
     api().register("carol", PASSWORD);
 
