@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,17 +54,21 @@ class ParticipantSessionTokensTest {
         server, session, scheduler, 5_000, new InetSocketAddress("127.0.0.1", 50_000));
   }
 
-  @Test
-  void aReconnectAsksTheSupplierAgainAndPresentsTheFreshToken() {
-    AtomicInteger issued = new AtomicInteger();
+  private void startSession(Supplier<Optional<String>> tokens) {
     EmulatedClock clock = new EmulatedClock(scheduler, 0, 0);
     session =
         ParticipantSession.builder(new SimulatedPlayer(clock, 100_000))
             .name("Alice")
             .scheduler(clock)
             .executor(scheduler)
-            .tokens(() -> Optional.of("valid-" + issued.incrementAndGet()))
+            .tokens(tokens)
             .build();
+  }
+
+  @Test
+  void aReconnectAsksTheSupplierAgainAndPresentsTheFreshToken() {
+    AtomicInteger issued = new AtomicInteger();
+    startSession(() -> Optional.of("valid-" + issued.incrementAndGet()));
 
     MemoryTransport.Link first = connect();
     scheduler.advanceBy(1_000_000);
@@ -80,17 +85,10 @@ class ParticipantSessionTokensTest {
 
   @Test
   void aFailingSupplierSendsNoTokenInsteadOfKillingTheSession() {
-    EmulatedClock clock = new EmulatedClock(scheduler, 0, 0);
-    session =
-        ParticipantSession.builder(new SimulatedPlayer(clock, 100_000))
-            .name("Alice")
-            .scheduler(clock)
-            .executor(scheduler)
-            .tokens(
-                () -> {
-                  throw new IllegalStateException("refresh failed: server unreachable");
-                })
-            .build();
+    startSession(
+        () -> {
+          throw new IllegalStateException("refresh failed: server unreachable");
+        });
 
     connect();
     scheduler.advanceBy(1_000_000);
