@@ -330,18 +330,24 @@ final class Room {
   }
 
   /**
-   * Far enough ahead that the slowest connected member receives the command first, and never
-   * before a command already scheduled.
+   * Far enough ahead that the slowest connected member receives the command first (by the delivery
+   * delay it measured, or from its RTT if it measures none), and never before a command already
+   * scheduled.
    */
   private long nextAnchor() {
-    long assumed = RoomLimits.micros(server.limits.assumedRtt());
-    long maxRtt = 0;
+    RoomLimits limits = server.limits;
+    long maxDelay = 0;
     for (RoomMember member : members.values()) {
       if (member.connected()) {
-        maxRtt = Math.max(maxRtt, member.rttUs >= 0 ? member.rttUs : assumed);
+        long delay =
+            member.deliveryDelayUs >= 0
+                ? member.deliveryDelayUs
+                : limits.deliveryDelayFromRtt(
+                    member.rttUs >= 0 ? member.rttUs : RoomLimits.micros(limits.assumedRtt()));
+        maxDelay = Math.max(maxDelay, delay);
       }
     }
-    return Math.max(now() + server.limits.leadMicros(maxRtt), timeline.anchorUs());
+    return Math.max(now() + limits.leadMicros(maxDelay), timeline.anchorUs());
   }
 
   // ---- status and waiting ----
@@ -353,9 +359,10 @@ final class Room {
     }
     member.bufferedAheadUs = status.bufferedAheadUs();
     member.offsetUs = status.offsetUs();
+    long cap = RoomLimits.micros(server.limits.leadCap());
     // An NTP-style exchange bounds the offset error by half the round trip.
-    member.rttUs =
-        Math.min(2 * status.clockErrorUs(), 2 * RoomLimits.micros(server.limits.leadCap()));
+    member.rttUs = Math.min(2 * status.clockErrorUs(), 2 * cap);
+    member.deliveryDelayUs = Math.min(status.deliveryDelayUs().orElse(-1), cap);
     MemberState before = member.state;
     if (status.state() == PlayerState.READY) {
       member.state = MemberState.READY;

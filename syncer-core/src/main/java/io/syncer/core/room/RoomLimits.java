@@ -131,12 +131,20 @@ public final class RoomLimits {
 
   /**
    * How far ahead of now a command takes effect, in µs, for a room whose slowest connected member
-   * has round-trip time {@code maxRttMicros}.
+   * receives the server's messages within {@code maxDeliveryDelayMicros}: that delay plus the
+   * margin, within the floor and the cap.
    */
-  public long leadMicros(long maxRttMicros) {
-    long wanted =
-        Math.round(leadRttMultiplier * maxRttMicros / 2.0) + micros(leadMargin);
+  public long leadMicros(long maxDeliveryDelayMicros) {
+    long wanted = maxDeliveryDelayMicros + micros(leadMargin);
     return Math.max(micros(leadFloor), Math.min(micros(leadCap), wanted));
+  }
+
+  /**
+   * The delivery delay assumed for a member that reports none (a client predating {@code
+   * status.deliveryDelayUs}): {@code k × rtt / 2}, with {@code k} the {@link #leadRttMultiplier}.
+   */
+  long deliveryDelayFromRtt(long rttMicros) {
+    return Math.round(leadRttMultiplier * rttMicros / 2.0);
   }
 
   static long micros(Duration duration) {
@@ -246,7 +254,10 @@ public final class RoomLimits {
     return membersRefresh;
   }
 
-  /** The {@code k} of the lead formula (default 2: one full round trip of the slowest member). */
+  /**
+   * For members that report no delivery delay, the {@code k} of {@code k × rtt / 2}, the delay
+   * assumed instead (default 2: one full round trip).
+   */
   public double leadRttMultiplier() {
     return leadRttMultiplier;
   }
@@ -261,7 +272,10 @@ public final class RoomLimits {
     return leadFloor;
   }
 
-  /** Largest lead: a member slower than this applies commands late (default 1.5 s). */
+  /**
+   * Largest lead: a member slower than this applies commands late (default 1.5 s). It also bounds
+   * what one member's report can do to everyone's responsiveness.
+   */
   public Duration leadCap() {
     return leadCap;
   }

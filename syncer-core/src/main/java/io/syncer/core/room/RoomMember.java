@@ -19,6 +19,8 @@ final class RoomMember {
   long offsetUs;
   /** Round-trip time as the member reported it; negative until it has. */
   long rttUs = -1;
+  /** How long the server's messages take to reach the member, as it reported; negative if not. */
+  long deliveryDelayUs = -1;
   /**
    * Whether the member has played this media in step with the room: only such a member's stall
    * holds the room, so a late joiner loading its first frames never pauses anybody.

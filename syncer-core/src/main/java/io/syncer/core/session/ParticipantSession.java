@@ -10,6 +10,8 @@ import io.syncer.core.transport.SessionListener;
 import io.syncer.protocol.clock.ClockEstimate;
 import io.syncer.protocol.clock.ClockSample;
 import io.syncer.protocol.clock.ClockStrategy;
+import io.syncer.protocol.clock.DeliveryDelays;
+import io.syncer.protocol.clock.SampleOutcome;
 import io.syncer.protocol.codec.MessageCodec;
 import io.syncer.protocol.codec.ProtocolException;
 import io.syncer.protocol.drift.Correction;
@@ -124,6 +126,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private String memberId;
   private String resumeToken;
   private ClockStrategy clockSync;
+  private final DeliveryDelays deliveryDelays = DeliveryDelays.defaults();
   private TaskScheduler.Cancellable clockTimer;
   private TaskScheduler.Cancellable activationTimer;
   private TaskScheduler.Cancellable tickTimer;
@@ -373,9 +376,13 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       return;
     }
     if (message instanceof ClockResponse response) {
-      clockSync.addSample(
-          new ClockSample(response.t0Us(), response.t1Us(), response.t2Us(), receivedAt));
+      ClockSample sample =
+          new ClockSample(response.t0Us(), response.t1Us(), response.t2Us(), receivedAt);
+      SampleOutcome outcome = clockSync.addSample(sample);
       lastEstimate = clockSync.estimate(receivedAt);
+      if (outcome != SampleOutcome.INVALID && outcome != SampleOutcome.UNSOLICITED) {
+        lastEstimate.ifPresent(estimate -> deliveryDelays.add(sample, estimate));
+      }
       if (landingOnClock && lastEstimate.isPresent()) {
         land(current);
       }
@@ -410,6 +417,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     resumeToken = welcome.resume();
     // A new connection may take another path: start the estimate over with a burst.
     clockSync = policy.newClock();
+    deliveryDelays.clear();
     scheduleClockRequest();
     listener.onWelcome(welcome);
     while (!waitingRequests.isEmpty()) {
@@ -602,7 +610,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     long clockError = lastEstimate.map(ClockEstimate::errorBoundUs).orElse(UNKNOWN_CLOCK_ERROR_US);
     send(
         new Status(state, Math.max(0, player.bufferedAheadUs()), Math.max(0, player.positionUs()),
-            offsetUs, clockError));
+            offsetUs, clockError, deliveryDelays.percentileUs()));
   }
 
   private void publish() {

@@ -245,6 +245,31 @@ class RoomServerTest {
   }
 
   @Test
+  void leadCoversTheSlowestReportedDeliveryDelayInsteadOfTheRoundTrip() {
+    Conn alice = arrive("Alice");
+    String code = create(alice);
+    Conn bob = arrive("Bob");
+    join(bob, code);
+    alice.client.send(status(PlayerState.READY));
+    // A tight clock bound (RTT 4 ms) but a long delay tail: the tail decides.
+    bob.client.send(new Status(PlayerState.READY, 0, 0, 0, 2_000, OptionalLong.of(350_000)));
+    settle();
+    long sentAt = now();
+    alice.client.send(new Play());
+    settle();
+    // 350 ms + 30 ms margin.
+    assertThat(lastTimeline(alice).anchorUs()).isEqualTo(sentAt + DELAY + 380_000);
+
+    // A report beyond the cap cannot push every command further than the cap.
+    bob.client.send(new Status(PlayerState.READY, 0, 0, 0, 2_000, OptionalLong.of(60_000_000)));
+    settle();
+    sentAt = now();
+    alice.client.send(new Pause());
+    settle();
+    assertThat(lastTimeline(alice).anchorUs()).isEqualTo(sentAt + DELAY + 1_500_000);
+  }
+
+  @Test
   void positionIsContinuousAcrossCommands() {
     Conn alice = arrive("Alice");
     create(alice);

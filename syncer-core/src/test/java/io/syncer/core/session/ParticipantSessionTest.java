@@ -265,6 +265,28 @@ class ParticipantSessionTest {
   }
 
   @Test
+  void commandsAreScheduledTheSlowestMeasuredDeliveryDelayAhead() {
+    Participant alice = alice();
+    run(200_000);
+    String code = createRoom(alice);
+    Participant bob = new Participant("Bob", 0, 0, 200_000, 300_000);
+    run(1_000_000);
+    bob.session.joinRoom(code);
+    run(5_000_000);
+    assertThat(bob.session.snapshot().roomCode()).contains(code);
+
+    long sentAt = scheduler.clock().nowMicros();
+    alice.session.play();
+    run(2_000_000);
+    Timeline playing = roomTimeline(bob);
+    long lead = playing.anchorUs() - (sentAt + alice.delayUs);
+    // Bob's messages take 200 ms: the lead is that plus the 30 ms margin (and the clock error in
+    // Bob's measurement), not twice Bob's clock error bound (about 430 ms).
+    assertThat(lead).as("lead, µs").isBetween(230_000L, 240_000L);
+    assertThat(bob.player.playing()).isTrue();
+  }
+
+  @Test
   void requestsMadeBeforeTheWelcomeAreSentOnceWelcomed() {
     Participant alice = alice();
     alice.session.createRoom();
