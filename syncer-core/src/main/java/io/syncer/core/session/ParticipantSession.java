@@ -92,6 +92,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
 
   /** Offsets below this are left to the drift controller when a timeline takes effect. */
   static final long SNAP_US = 20_000;
+  /** How far ahead of the player's average seek latency a seek aims, in multiples of it. */
+  private static final double SEEK_HEAD_START = 2.0;
   /** A timeline this close to its anchor counts as due (absorbs rounding of clock conversions). */
   private static final long DUE_SLACK_US = 500;
   /** Requests made while disconnected that are sent once welcomed. */
@@ -136,6 +138,13 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private Timeline current;
   /** A playing timeline waits for the first clock estimate before the player lands on it. */
   private boolean landingOnClock;
+  /** The timeline the player's seek in flight (if it still buffers) heads for; null if none. */
+  private Timeline seekingFor;
+  /** A timeline took effect during that seek: check the player's position once it lands. */
+  private boolean realignAfterSeek;
+  /** Media position the player holds at, paused, until the timeline gets there; -1 if none. */
+  private long holdingAtUs = -1;
+  private TaskScheduler.Cancellable startTimer;
   private String roomCode;
   private String ownerId;
   private List<Member> members = List.of();
@@ -304,6 +313,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
           closed = true;
           cancel(clockTimer);
           cancel(activationTimer);
+          cancel(startTimer);
           cancel(tickTimer);
           if (outbox != null) {
             outbox.closeAfterFlush(CloseCode.NORMAL, "bye");
@@ -473,9 +483,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     if (now.isPresent() && timeline.anchorUs() > now.getAsLong() + DUE_SLACK_US) {
       landingOnClock = false;
       player.pause();
-      if (Math.abs(player.positionUs() - timeline.positionUs()) > SNAP_US) {
-        player.seek(timeline.positionUs());
-      }
+      holdUntilTimeline(-1);
+      align(timeline, timeline.anchorUs(), 0);
       pending.put(timeline.version(), timeline);
       scheduleActivation();
     } else {
@@ -535,28 +544,109 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       // Joining a playing room before the first clock sample: wait for it rather than land on a
       // guess and seek twice.
       landingOnClock = true;
+      holdUntilTimeline(-1);
       player.pause();
       return;
     }
     landingOnClock = false;
-    long serverTime = Math.max(now.orElse(timeline.anchorUs()), timeline.anchorUs());
+    follow(timeline, Math.max(now.orElse(timeline.anchorUs()), timeline.anchorUs()));
+    listener.onTimelineApplied(timeline);
+  }
+
+  /** Puts the player where {@code timeline} is at {@code serverTime}, in the state it says. */
+  private void follow(Timeline timeline, long serverTime) {
     if (timeline.paused()) {
+      holdUntilTimeline(-1);
       player.pause();
-      if (Math.abs(player.positionUs() - timeline.positionUs()) > SNAP_US) {
-        player.seek(timeline.positionUs());
-      }
+      align(timeline, serverTime, 0);
       offsetUs = player.positionUs() - timeline.positionUs();
+      return;
+    }
+    player.setRate(timeline.rate());
+    // A seek takes a varying time: aim well ahead, hold still there, and start when the timeline
+    // arrives, rather than guess the landing time and be off by the guess's error.
+    long headStart = Math.round(SEEK_HEAD_START * player.seekLatencyUs() * timeline.rate());
+    OptionalLong landing = align(timeline, serverTime, headStart);
+    if (landing.isPresent()) {
+      player.pause();
+      holdUntilTimeline(landing.getAsLong());
+    } else if (holdingAtUs >= 0) {
+      holdUntilTimeline(holdingAtUs);
     } else {
-      player.setRate(timeline.rate());
-      long target = Math.max(0, timeline.positionAt(serverTime));
-      if (Math.abs(player.positionUs() - target) > SNAP_US) {
-        // The seek lands after the player's seek latency: aim where the timeline will be then.
-        long landing = Math.round(player.seekLatencyUs() * timeline.rate());
-        player.seek(target + landing);
-      }
       player.play();
     }
-    listener.onTimelineApplied(timeline);
+  }
+
+  /**
+   * Seeks the player to where {@code course} is at {@code serverTime} (plus {@code aheadUs}),
+   * unless it is there already or its seek in flight heads for the same place: seeking again would
+   * only restart the wait, so the position is checked once that seek has landed.
+   *
+   * @return where the player was sent, if it was
+   */
+  private OptionalLong align(Timeline course, long serverTime, long aheadUs) {
+    long target = Math.max(0, course.positionAt(serverTime));
+    if (seekingFor != null && player.state() == PlayerState.BUFFERING
+        && Math.abs(Math.max(0, seekingFor.positionAt(serverTime)) - target) <= SNAP_US) {
+      seekingFor = course;
+      realignAfterSeek = true;
+      return OptionalLong.empty();
+    }
+    if (Math.abs(player.positionUs() - target) <= SNAP_US) {
+      return OptionalLong.empty();
+    }
+    player.seek(target + aheadUs);
+    seekingFor = course;
+    realignAfterSeek = false;
+    return OptionalLong.of(target + aheadUs);
+  }
+
+  /**
+   * Keeps the player paused at {@code positionUs} and starts it when the current (playing)
+   * timeline reaches that position; a negative position ends any such hold.
+   */
+  private void holdUntilTimeline(long positionUs) {
+    cancel(startTimer);
+    startTimer = null;
+    holdingAtUs = positionUs;
+    if (positionUs < 0 || current == null || current.paused()) {
+      return;
+    }
+    long startServerUs =
+        current.anchorUs()
+            + (long) Math.ceil((positionUs - current.positionUs()) / current.rate());
+    long at =
+        lastEstimate.map(estimate -> estimate.toLocalTime(startServerUs)).orElse(clock.nowMicros());
+    startTimer = scheduler.scheduleAt(at, () -> actor.execute(this::startHeldPlayer));
+  }
+
+  /**
+   * The timeline has reached where the player holds: play. A seek still in flight (it took longer
+   * than the head start) lands late, and the drift controller takes it from there.
+   */
+  private void startHeldPlayer() {
+    startTimer = null;
+    if (holdingAtUs < 0 || current == null || current.paused()) {
+      return;
+    }
+    holdingAtUs = -1;
+    drift.reset();
+    player.play();
+    publish();
+  }
+
+  /** The session's seek has landed: if a timeline took effect meanwhile, check the position. */
+  private void seekLanded() {
+    seekingFor = null;
+    if (!realignAfterSeek) {
+      return;
+    }
+    realignAfterSeek = false;
+    OptionalLong now = serverNow();
+    if (current != null && !landingOnClock && now.isPresent()) {
+      follow(current, Math.max(now.getAsLong(), current.anchorUs()));
+      drift.reset();
+    }
   }
 
   private void tick() {
@@ -565,7 +655,12 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     }
     long now = clock.nowMicros();
     PlayerState state = player.state();
-    if (current != null && !current.paused() && !landingOnClock && state == PlayerState.READY) {
+    if (seekingFor != null && state == PlayerState.READY) {
+      seekLanded();
+      state = player.state();
+    }
+    if (current != null && !current.paused() && !landingOnClock && holdingAtUs < 0
+        && state == PlayerState.READY) {
       correct(now);
     } else if (current != null && current.paused()) {
       offsetUs = player.positionUs() - current.positionUs();

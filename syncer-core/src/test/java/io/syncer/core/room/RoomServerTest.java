@@ -380,6 +380,50 @@ class RoomServerTest {
   }
 
   @Test
+  void bufferingForTheOwnersSeekHoldsTheRoomOnlyWhenTheSeekTakesTooLong() {
+    Conn alice = arrive("Alice");
+    String code = create(alice);
+    Conn bob = arrive("Bob");
+    join(bob, code);
+    alice.client.send(status(PlayerState.READY));
+    bob.client.send(status(PlayerState.READY));
+    settle();
+    alice.client.send(new Play());
+    settle();
+    scheduler.advanceBy(2_000_000);
+
+    // Bob seeks at the seek's execute-at time and is ready 600 ms later: nobody waits.
+    alice.client.send(new Seek(60_000_000));
+    settle();
+    long seekAnchor = lastTimeline(alice).anchorUs();
+    scheduler.advanceTo(seekAnchor + 50_000);
+    bob.client.send(status(PlayerState.BUFFERING));
+    scheduler.advanceTo(seekAnchor + 600_000);
+    bob.client.send(status(PlayerState.READY));
+    settle();
+    scheduler.advanceBy(3_000_000);
+    assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.SEEK);
+    assertThat(alice.client.all(Wait.class)).allSatisfy(w -> assertThat(w.waitingFor()).isEmpty());
+
+    // The next seek: Bob is still buffering after twice the seek time the room saw (600 ms and
+    // the status's delivery) and from then on holds the room like any stall.
+    alice.client.send(new Seek(120_000_000));
+    settle();
+    seekAnchor = lastTimeline(alice).anchorUs();
+    scheduler.advanceTo(seekAnchor + 50_000);
+    bob.client.send(status(PlayerState.BUFFERING));
+    scheduler.advanceTo(seekAnchor + 1_199_000);
+    assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.SEEK);
+    scheduler.advanceTo(seekAnchor + 1_200_000 + 4 * DELAY);
+    assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.WAIT);
+    assertThat(alice.client.last(Wait.class).waitingFor()).containsExactly(memberId(bob));
+
+    bob.client.send(status(PlayerState.READY));
+    settle();
+    assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.RESUME);
+  }
+
+  @Test
   void aMemberSeekingToCatchUpDoesNotHoldTheRoom() {
     Conn alice = arrive("Alice");
     String code = create(alice);
