@@ -90,8 +90,12 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
 
   private static final Logger log = LoggerFactory.getLogger(ParticipantSession.class);
 
-  /** Offsets below this are left to the drift controller when a timeline takes effect. */
-  static final long SNAP_US = 20_000;
+  /**
+   * Offsets below this plus the player's position granularity are left to the drift controller
+   * when a timeline takes effect: a frame-stepped player reads up to a frame behind, and seeking
+   * for that would only make it seek again.
+   */
+  static final long SNAP_TOLERANCE_US = 20_000;
   /** How far ahead of the player's average seek latency a seek aims, in multiples of it. */
   private static final double SEEK_HEAD_START = 2.0;
   /** A timeline this close to its anchor counts as due (absorbs rounding of clock conversions). */
@@ -129,6 +133,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private String resumeToken;
   private ClockStrategy clockSync;
   private final DeliveryDelays deliveryDelays = DeliveryDelays.defaults();
+  private final PositionGranularity granularity = new PositionGranularity();
   private TaskScheduler.Cancellable clockTimer;
   private TaskScheduler.Cancellable activationTimer;
   private TaskScheduler.Cancellable tickTimer;
@@ -587,18 +592,23 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private OptionalLong align(Timeline course, long serverTime, long aheadUs) {
     long target = Math.max(0, course.positionAt(serverTime));
     if (seekingFor != null && player.state() == PlayerState.BUFFERING
-        && Math.abs(Math.max(0, seekingFor.positionAt(serverTime)) - target) <= SNAP_US) {
+        && Math.abs(Math.max(0, seekingFor.positionAt(serverTime)) - target) <= snapUs()) {
       seekingFor = course;
       realignAfterSeek = true;
       return OptionalLong.empty();
     }
-    if (Math.abs(player.positionUs() - target) <= SNAP_US) {
+    if (Math.abs(player.positionUs() - target) <= snapUs()) {
       return OptionalLong.empty();
     }
     player.seek(target + aheadUs);
     seekingFor = course;
     realignAfterSeek = false;
     return OptionalLong.of(target + aheadUs);
+  }
+
+  /** Within this of a timeline's position, the player needs no seek. */
+  long snapUs() {
+    return SNAP_TOLERANCE_US + granularity.granularityUs();
   }
 
   /**
@@ -661,9 +671,15 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     }
     if (current != null && !current.paused() && !landingOnClock && holdingAtUs < 0
         && state == PlayerState.READY) {
-      correct(now);
-    } else if (current != null && current.paused()) {
-      offsetUs = player.positionUs() - current.positionUs();
+      granularity.observe(now, player.positionUs(), player.rate());
+      if (correct(now)) {
+        granularity.interrupt();
+      }
+    } else {
+      granularity.interrupt();
+      if (current != null && current.paused()) {
+        offsetUs = player.positionUs() - current.positionUs();
+      }
     }
     if (state != reportedState || now - lastStatusAt >= statusMicros) {
       sendStatus(state, now);
@@ -675,11 +691,12 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     tickTimer = scheduler.schedule(delay, () -> actor.execute(this::tick));
   }
 
-  private void correct(long now) {
+  /** One drift-controller tick; whether it made the player seek. */
+  private boolean correct(long now) {
     Optional<ClockEstimate> estimate = clockSync.estimate(now);
     lastEstimate = estimate;
     if (estimate.isEmpty()) {
-      return;
+      return false;
     }
     long target = Math.max(0, current.positionAt(estimate.get().toServerTime(now)));
     DriftDecision decision =
@@ -693,7 +710,9 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       player.setRate(setRate.rate());
     } else if (correction instanceof Correction.SeekTo seekTo) {
       player.seek(seekTo.positionUs());
+      return true;
     }
+    return false;
   }
 
   private void sendStatus(PlayerState state, long now) {

@@ -178,7 +178,7 @@ class ParticipantSessionTest {
       assertThat(p.player.playing()).isFalse();
       assertThat(roomTimeline(p)).isEqualTo(paused);
       assertThat(Math.abs(p.player.positionUs() - paused.positionUs()))
-          .as("paused position error, µs").isLessThanOrEqualTo(ParticipantSession.SNAP_US);
+          .as("paused position error, µs").isLessThanOrEqualTo(p.session.snapUs());
     }
     // Everyone seeks when the owner does and buffers meanwhile: a seek, not a stall, so the room
     // does not wait for anybody.
