@@ -60,6 +60,8 @@ final class Room {
   private Optional<Media> media = Optional.empty();
   private boolean playIntent;
   private List<String> announcedWaiting = List.of();
+  /** Execute-at time of the latest timeline that moved the position: every member seeks then. */
+  private long seekAnchorUs = Long.MIN_VALUE;
   private boolean membersDirty;
   private TaskScheduler.Cancellable membersRefresh;
   private TaskScheduler.Cancellable expiry;
@@ -326,22 +328,31 @@ final class Room {
     long position = positionUs != null ? positionUs : Math.max(0, timeline.positionAt(anchor));
     timeline =
         new Timeline(timeline.version() + 1, timeline.mediaId(), paused, position, rate, anchor);
+    if (cause == TimelineCause.SEEK) {
+      seekAnchorUs = anchor;
+    }
     broadcast(new TimelineUpdate(timeline, cause, by));
   }
 
   /**
-   * Far enough ahead that the slowest connected member receives the command first, and never
-   * before a command already scheduled.
+   * Far enough ahead that the slowest connected member receives the command first (by the delivery
+   * delay it measured, or from its RTT if it measures none), and never before a command already
+   * scheduled.
    */
   private long nextAnchor() {
-    long assumed = RoomLimits.micros(server.limits.assumedRtt());
-    long maxRtt = 0;
+    RoomLimits limits = server.limits;
+    long maxDelay = 0;
     for (RoomMember member : members.values()) {
       if (member.connected()) {
-        maxRtt = Math.max(maxRtt, member.rttUs >= 0 ? member.rttUs : assumed);
+        long delay =
+            member.deliveryDelayUs >= 0
+                ? member.deliveryDelayUs
+                : limits.deliveryDelayFromRtt(
+                    member.rttUs >= 0 ? member.rttUs : RoomLimits.micros(limits.assumedRtt()));
+        maxDelay = Math.max(maxDelay, delay);
       }
     }
-    return Math.max(now() + server.limits.leadMicros(maxRtt), timeline.anchorUs());
+    return Math.max(now() + limits.leadMicros(maxDelay), timeline.anchorUs());
   }
 
   // ---- status and waiting ----
@@ -353,23 +364,32 @@ final class Room {
     }
     member.bufferedAheadUs = status.bufferedAheadUs();
     member.offsetUs = status.offsetUs();
+    long cap = RoomLimits.micros(server.limits.leadCap());
     // An NTP-style exchange bounds the offset error by half the round trip.
-    member.rttUs =
-        Math.min(2 * status.clockErrorUs(), 2 * RoomLimits.micros(server.limits.leadCap()));
+    member.rttUs = Math.min(2 * status.clockErrorUs(), 2 * cap);
+    member.deliveryDelayUs = Math.min(status.deliveryDelayUs().orElse(-1), cap);
     MemberState before = member.state;
     if (status.state() == PlayerState.READY) {
+      if (member.seekingForCommand) {
+        learnSeekTime(member, now() - seekAnchorUs);
+      }
       member.state = MemberState.READY;
       member.synced = true;
       member.stallExcused = false;
       release(member);
     } else if (before != MemberState.JOINING) {
       member.state = MemberState.BUFFERING;
-      // A member far off the timeline is catching up by seeking: that is its own business.
-      boolean inStep =
-          Math.abs(status.offsetUs()) < RoomLimits.micros(server.limits.inStepOffset());
-      if (before == MemberState.READY && member.synced && inStep && playIntent
-          && !member.stallExcused) {
-        hold(member, now() + RoomLimits.micros(server.limits.stallTimeout()));
+      if (before == MemberState.READY && stallHolds(member)) {
+        long seekingUntil = seekingUntil(member);
+        if (now() < seekingUntil) {
+          // The room's own seek made it buffer: only a seek that takes too long is a stall.
+          member.seekingForCommand = true;
+          member.seekCheck =
+              server.scheduler.scheduleAt(
+                  seekingUntil, () -> execute(() -> seekTookTooLong(member)));
+        } else {
+          hold(member, now() + RoomLimits.micros(server.limits.stallTimeout()));
+        }
       }
     }
     if (member.state != before) {
@@ -378,6 +398,49 @@ final class Room {
       markMembersDirty();
     }
     updateWaiting();
+  }
+
+  /**
+   * Whether this member's buffering, now, would hold the room: it was in step (a member far off the
+   * timeline is catching up by seeking, which is its own business) and has not outlasted its
+   * stall timeout already.
+   */
+  private boolean stallHolds(RoomMember member) {
+    boolean inStep = Math.abs(member.offsetUs) < RoomLimits.micros(server.limits.inStepOffset());
+    return member.state == MemberState.BUFFERING && member.synced && inStep && playIntent
+        && !member.stallExcused && !member.holding();
+  }
+
+  /** Until when the member may buffer because of the latest seek command: twice its seek time. */
+  private long seekingUntil(RoomMember member) {
+    if (seekAnchorUs == Long.MIN_VALUE) {
+      return Long.MIN_VALUE;
+    }
+    long seekTime =
+        member.seekTimeUs >= 0
+            ? member.seekTimeUs
+            : RoomLimits.micros(server.limits.assumedSeekTime());
+    return seekAnchorUs + 2 * seekTime;
+  }
+
+  /**
+   * Averages what the member's seeks take (weight ½), each counted at most five assumed seek times
+   * so that one long stall after a seek cannot excuse the member's later stalls for long.
+   */
+  private void learnSeekTime(RoomMember member, long observedUs) {
+    long cap = 5 * RoomLimits.micros(server.limits.assumedSeekTime());
+    long observed = Math.max(0, Math.min(observedUs, cap));
+    member.seekTimeUs = member.seekTimeUs < 0 ? observed : (member.seekTimeUs + observed) / 2;
+  }
+
+  private void seekTookTooLong(RoomMember member) {
+    member.seekCheck = null;
+    if (members.get(member.id) == member && stallHolds(member)) {
+      log.info("room {}: member {} is still buffering after seeking; waiting for it",
+          code, member.id);
+      hold(member, now() + RoomLimits.micros(server.limits.stallTimeout()));
+      updateWaiting();
+    }
   }
 
   private void hold(RoomMember member, long untilUs) {
@@ -391,6 +454,9 @@ final class Room {
     member.holdUntilUs = -1;
     RoomMember.cancel(member.holdTimer);
     member.holdTimer = null;
+    member.seekingForCommand = false;
+    RoomMember.cancel(member.seekCheck);
+    member.seekCheck = null;
   }
 
   private void holdExpired(RoomMember member, long untilUs) {

@@ -33,6 +33,7 @@ public final class RoomLimits {
   private final Duration emptyRoomTtl;
   private final Duration stallTimeout;
   private final Duration inStepOffset;
+  private final Duration assumedSeekTime;
   private final Duration membersRefresh;
   private final double leadRttMultiplier;
   private final Duration leadMargin;
@@ -61,6 +62,7 @@ public final class RoomLimits {
     emptyRoomTtl = b.emptyRoomTtl;
     stallTimeout = b.stallTimeout;
     inStepOffset = b.inStepOffset;
+    assumedSeekTime = b.assumedSeekTime;
     membersRefresh = b.membersRefresh;
     leadRttMultiplier = b.leadRttMultiplier;
     leadMargin = b.leadMargin;
@@ -120,6 +122,7 @@ public final class RoomLimits {
     b.emptyRoomTtl = emptyRoomTtl;
     b.stallTimeout = stallTimeout;
     b.inStepOffset = inStepOffset;
+    b.assumedSeekTime = assumedSeekTime;
     b.membersRefresh = membersRefresh;
     b.leadRttMultiplier = leadRttMultiplier;
     b.leadMargin = leadMargin;
@@ -131,12 +134,20 @@ public final class RoomLimits {
 
   /**
    * How far ahead of now a command takes effect, in µs, for a room whose slowest connected member
-   * has round-trip time {@code maxRttMicros}.
+   * receives the server's messages within {@code maxDeliveryDelayMicros}: that delay plus the
+   * margin, within the floor and the cap.
    */
-  public long leadMicros(long maxRttMicros) {
-    long wanted =
-        Math.round(leadRttMultiplier * maxRttMicros / 2.0) + micros(leadMargin);
+  public long leadMicros(long maxDeliveryDelayMicros) {
+    long wanted = maxDeliveryDelayMicros + micros(leadMargin);
     return Math.max(micros(leadFloor), Math.min(micros(leadCap), wanted));
+  }
+
+  /**
+   * The delivery delay assumed for a member that reports none (a client predating {@code
+   * status.deliveryDelayUs}): {@code k × rtt / 2}, with {@code k} the {@link #leadRttMultiplier}.
+   */
+  long deliveryDelayFromRtt(long rttMicros) {
+    return Math.round(leadRttMultiplier * rttMicros / 2.0);
   }
 
   static long micros(Duration duration) {
@@ -241,12 +252,25 @@ public final class RoomLimits {
     return inStepOffset;
   }
 
+  /**
+   * How long a member is assumed to take, from a seek command's execute-at time, to report that
+   * it is ready at the new position, until the room has seen it do so (default 1 s). A member that
+   * buffers right after the room's own seek is seeking, not stalled: its buffering holds the room
+   * only if it lasts beyond twice its seek time (as measured on its earlier seeks, or this).
+   */
+  public Duration assumedSeekTime() {
+    return assumedSeekTime;
+  }
+
   /** Members' reported offsets and RTTs are re-broadcast at most this often (default 5 s). */
   public Duration membersRefresh() {
     return membersRefresh;
   }
 
-  /** The {@code k} of the lead formula (default 2: one full round trip of the slowest member). */
+  /**
+   * For members that report no delivery delay, the {@code k} of {@code k × rtt / 2}, the delay
+   * assumed instead (default 2: one full round trip).
+   */
   public double leadRttMultiplier() {
     return leadRttMultiplier;
   }
@@ -261,7 +285,10 @@ public final class RoomLimits {
     return leadFloor;
   }
 
-  /** Largest lead: a member slower than this applies commands late (default 1.5 s). */
+  /**
+   * Largest lead: a member slower than this applies commands late (default 1.5 s). It also bounds
+   * what one member's report can do to everyone's responsiveness.
+   */
   public Duration leadCap() {
     return leadCap;
   }
@@ -296,6 +323,7 @@ public final class RoomLimits {
     private Duration emptyRoomTtl = Duration.ofMinutes(2);
     private Duration stallTimeout = Duration.ofSeconds(20);
     private Duration inStepOffset = Duration.ofSeconds(1);
+    private Duration assumedSeekTime = Duration.ofSeconds(1);
     private Duration membersRefresh = Duration.ofSeconds(5);
     private double leadRttMultiplier = 2.0;
     private Duration leadMargin = Duration.ofMillis(30);
@@ -381,6 +409,11 @@ public final class RoomLimits {
 
     public Builder inStepOffset(Duration offset) {
       this.inStepOffset = offset;
+      return this;
+    }
+
+    public Builder assumedSeekTime(Duration seekTime) {
+      this.assumedSeekTime = seekTime;
       return this;
     }
 

@@ -19,6 +19,8 @@ final class RoomMember {
   long offsetUs;
   /** Round-trip time as the member reported it; negative until it has. */
   long rttUs = -1;
+  /** How long the server's messages take to reach the member, as it reported; negative if not. */
+  long deliveryDelayUs = -1;
   /**
    * Whether the member has played this media in step with the room: only such a member's stall
    * holds the room, so a late joiner loading its first frames never pauses anybody.
@@ -28,8 +30,17 @@ final class RoomMember {
   boolean stallExcused;
   /** Server time until which this member holds the room, or -1 when it does not. */
   long holdUntilUs = -1;
+  /**
+   * From a seek command's execute-at time to the member's {@code ready} at the new position, as the
+   * room observed it on the member's earlier seeks (averaged); negative until it has.
+   */
+  long seekTimeUs = -1;
+  /** The member started buffering while seeking for the room's latest seek command. */
+  boolean seekingForCommand;
 
   TaskScheduler.Cancellable holdTimer;
+  /** Turns a seek that takes too long into a stall. */
+  TaskScheduler.Cancellable seekCheck;
   TaskScheduler.Cancellable removalTimer;
   final Map<String, SwarmPeer> swarm = new LinkedHashMap<>();
 

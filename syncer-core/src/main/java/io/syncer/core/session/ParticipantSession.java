@@ -10,6 +10,8 @@ import io.syncer.core.transport.SessionListener;
 import io.syncer.protocol.clock.ClockEstimate;
 import io.syncer.protocol.clock.ClockSample;
 import io.syncer.protocol.clock.ClockStrategy;
+import io.syncer.protocol.clock.DeliveryDelays;
+import io.syncer.protocol.clock.SampleOutcome;
 import io.syncer.protocol.codec.MessageCodec;
 import io.syncer.protocol.codec.ProtocolException;
 import io.syncer.protocol.drift.Correction;
@@ -89,8 +91,14 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
 
   private static final Logger log = LoggerFactory.getLogger(ParticipantSession.class);
 
-  /** Offsets below this are left to the drift controller when a timeline takes effect. */
-  static final long SNAP_US = 20_000;
+  /**
+   * Offsets below this plus the player's position granularity are left to the drift controller
+   * when a timeline takes effect: a frame-stepped player reads up to a frame behind, and seeking
+   * for that would only make it seek again.
+   */
+  static final long SNAP_TOLERANCE_US = 20_000;
+  /** How far ahead of the player's average seek latency a seek aims, in multiples of it. */
+  private static final double SEEK_HEAD_START = 2.0;
   /** A timeline this close to its anchor counts as due (absorbs rounding of clock conversions). */
   private static final long DUE_SLACK_US = 500;
   /** Requests made while disconnected that are sent once welcomed. */
@@ -125,6 +133,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private String memberId;
   private String resumeToken;
   private ClockStrategy clockSync;
+  private final DeliveryDelays deliveryDelays = DeliveryDelays.defaults();
+  private final PositionGranularity granularity = new PositionGranularity();
   private TaskScheduler.Cancellable clockTimer;
   private TaskScheduler.Cancellable activationTimer;
   private TaskScheduler.Cancellable tickTimer;
@@ -134,6 +144,13 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private Timeline current;
   /** A playing timeline waits for the first clock estimate before the player lands on it. */
   private boolean landingOnClock;
+  /** The timeline the player's seek in flight (if it still buffers) heads for; null if none. */
+  private Timeline seekingFor;
+  /** A timeline took effect during that seek: check the player's position once it lands. */
+  private boolean realignAfterSeek;
+  /** Media position the player holds at, paused, until the timeline gets there; -1 if none. */
+  private long holdingAtUs = -1;
+  private TaskScheduler.Cancellable startTimer;
   private String roomCode;
   private String ownerId;
   private List<Member> members = List.of();
@@ -302,6 +319,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
           closed = true;
           cancel(clockTimer);
           cancel(activationTimer);
+          cancel(startTimer);
           cancel(tickTimer);
           if (outbox != null) {
             outbox.closeAfterFlush(CloseCode.NORMAL, "bye");
@@ -384,9 +402,13 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       return;
     }
     if (message instanceof ClockResponse response) {
-      clockSync.addSample(
-          new ClockSample(response.t0Us(), response.t1Us(), response.t2Us(), receivedAt));
+      ClockSample sample =
+          new ClockSample(response.t0Us(), response.t1Us(), response.t2Us(), receivedAt);
+      SampleOutcome outcome = clockSync.addSample(sample);
       lastEstimate = clockSync.estimate(receivedAt);
+      if (outcome != SampleOutcome.INVALID && outcome != SampleOutcome.UNSOLICITED) {
+        lastEstimate.ifPresent(estimate -> deliveryDelays.add(sample, estimate));
+      }
       if (landingOnClock && lastEstimate.isPresent()) {
         land(current);
       }
@@ -421,6 +443,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     resumeToken = welcome.resume();
     // A new connection may take another path: start the estimate over with a burst.
     clockSync = policy.newClock();
+    deliveryDelays.clear();
     scheduleClockRequest();
     listener.onWelcome(welcome);
     while (!waitingRequests.isEmpty()) {
@@ -476,9 +499,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     if (now.isPresent() && timeline.anchorUs() > now.getAsLong() + DUE_SLACK_US) {
       landingOnClock = false;
       player.pause();
-      if (Math.abs(player.positionUs() - timeline.positionUs()) > SNAP_US) {
-        player.seek(timeline.positionUs());
-      }
+      holdUntilTimeline(-1);
+      align(timeline, timeline.anchorUs(), 0);
       pending.put(timeline.version(), timeline);
       scheduleActivation();
     } else {
@@ -538,28 +560,114 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       // Joining a playing room before the first clock sample: wait for it rather than land on a
       // guess and seek twice.
       landingOnClock = true;
+      holdUntilTimeline(-1);
       player.pause();
       return;
     }
     landingOnClock = false;
-    long serverTime = Math.max(now.orElse(timeline.anchorUs()), timeline.anchorUs());
+    follow(timeline, Math.max(now.orElse(timeline.anchorUs()), timeline.anchorUs()));
+    listener.onTimelineApplied(timeline);
+  }
+
+  /** Puts the player where {@code timeline} is at {@code serverTime}, in the state it says. */
+  private void follow(Timeline timeline, long serverTime) {
     if (timeline.paused()) {
+      holdUntilTimeline(-1);
       player.pause();
-      if (Math.abs(player.positionUs() - timeline.positionUs()) > SNAP_US) {
-        player.seek(timeline.positionUs());
-      }
+      align(timeline, serverTime, 0);
       offsetUs = player.positionUs() - timeline.positionUs();
+      return;
+    }
+    player.setRate(timeline.rate());
+    // A seek takes a varying time: aim well ahead, hold still there, and start when the timeline
+    // arrives, rather than guess the landing time and be off by the guess's error.
+    long headStart = Math.round(SEEK_HEAD_START * player.seekLatencyUs() * timeline.rate());
+    OptionalLong landing = align(timeline, serverTime, headStart);
+    if (landing.isPresent()) {
+      player.pause();
+      holdUntilTimeline(landing.getAsLong());
+    } else if (holdingAtUs >= 0) {
+      holdUntilTimeline(holdingAtUs);
     } else {
-      player.setRate(timeline.rate());
-      long target = Math.max(0, timeline.positionAt(serverTime));
-      if (Math.abs(player.positionUs() - target) > SNAP_US) {
-        // The seek lands after the player's seek latency: aim where the timeline will be then.
-        long landing = Math.round(player.seekLatencyUs() * timeline.rate());
-        player.seek(target + landing);
-      }
       player.play();
     }
-    listener.onTimelineApplied(timeline);
+  }
+
+  /**
+   * Seeks the player to where {@code course} is at {@code serverTime} (plus {@code aheadUs}),
+   * unless it is there already or its seek in flight heads for the same place: seeking again would
+   * only restart the wait, so the position is checked once that seek has landed.
+   *
+   * @return where the player was sent, if it was
+   */
+  private OptionalLong align(Timeline course, long serverTime, long aheadUs) {
+    long target = Math.max(0, course.positionAt(serverTime));
+    if (seekingFor != null && player.state() == PlayerState.BUFFERING
+        && Math.abs(Math.max(0, seekingFor.positionAt(serverTime)) - target) <= snapUs()) {
+      seekingFor = course;
+      realignAfterSeek = true;
+      return OptionalLong.empty();
+    }
+    if (Math.abs(player.positionUs() - target) <= snapUs()) {
+      return OptionalLong.empty();
+    }
+    player.seek(target + aheadUs);
+    seekingFor = course;
+    realignAfterSeek = false;
+    return OptionalLong.of(target + aheadUs);
+  }
+
+  /** Within this of a timeline's position, the player needs no seek. */
+  long snapUs() {
+    return SNAP_TOLERANCE_US + granularity.granularityUs();
+  }
+
+  /**
+   * Keeps the player paused at {@code positionUs} and starts it when the current (playing)
+   * timeline reaches that position; a negative position ends any such hold.
+   */
+  private void holdUntilTimeline(long positionUs) {
+    cancel(startTimer);
+    startTimer = null;
+    holdingAtUs = positionUs;
+    if (positionUs < 0 || current == null || current.paused()) {
+      return;
+    }
+    long startServerUs =
+        current.anchorUs()
+            + (long) Math.ceil((positionUs - current.positionUs()) / current.rate());
+    long at =
+        lastEstimate.map(estimate -> estimate.toLocalTime(startServerUs)).orElse(clock.nowMicros());
+    startTimer = scheduler.scheduleAt(at, () -> actor.execute(this::startHeldPlayer));
+  }
+
+  /**
+   * The timeline has reached where the player holds: play. A seek still in flight (it took longer
+   * than the head start) lands late, and the drift controller takes it from there.
+   */
+  private void startHeldPlayer() {
+    startTimer = null;
+    if (holdingAtUs < 0 || current == null || current.paused()) {
+      return;
+    }
+    holdingAtUs = -1;
+    drift.reset();
+    player.play();
+    publish();
+  }
+
+  /** The session's seek has landed: if a timeline took effect meanwhile, check the position. */
+  private void seekLanded() {
+    seekingFor = null;
+    if (!realignAfterSeek) {
+      return;
+    }
+    realignAfterSeek = false;
+    OptionalLong now = serverNow();
+    if (current != null && !landingOnClock && now.isPresent()) {
+      follow(current, Math.max(now.getAsLong(), current.anchorUs()));
+      drift.reset();
+    }
   }
 
   private void tick() {
@@ -568,10 +676,21 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     }
     long now = clock.nowMicros();
     PlayerState state = player.state();
-    if (current != null && !current.paused() && !landingOnClock && state == PlayerState.READY) {
-      correct(now);
-    } else if (current != null && current.paused()) {
-      offsetUs = player.positionUs() - current.positionUs();
+    if (seekingFor != null && state == PlayerState.READY) {
+      seekLanded();
+      state = player.state();
+    }
+    if (current != null && !current.paused() && !landingOnClock && holdingAtUs < 0
+        && state == PlayerState.READY) {
+      granularity.observe(now, player.positionUs(), player.rate());
+      if (correct(now)) {
+        granularity.interrupt();
+      }
+    } else {
+      granularity.interrupt();
+      if (current != null && current.paused()) {
+        offsetUs = player.positionUs() - current.positionUs();
+      }
     }
     if (state != reportedState || now - lastStatusAt >= statusMicros) {
       sendStatus(state, now);
@@ -583,11 +702,12 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     tickTimer = scheduler.schedule(delay, () -> actor.execute(this::tick));
   }
 
-  private void correct(long now) {
+  /** One drift-controller tick; whether it made the player seek. */
+  private boolean correct(long now) {
     Optional<ClockEstimate> estimate = clockSync.estimate(now);
     lastEstimate = estimate;
     if (estimate.isEmpty()) {
-      return;
+      return false;
     }
     long target = Math.max(0, current.positionAt(estimate.get().toServerTime(now)));
     DriftDecision decision =
@@ -601,7 +721,9 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       player.setRate(setRate.rate());
     } else if (correction instanceof Correction.SeekTo seekTo) {
       player.seek(seekTo.positionUs());
+      return true;
     }
+    return false;
   }
 
   private void sendStatus(PlayerState state, long now) {
@@ -613,7 +735,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     long clockError = lastEstimate.map(ClockEstimate::errorBoundUs).orElse(UNKNOWN_CLOCK_ERROR_US);
     send(
         new Status(state, Math.max(0, player.bufferedAheadUs()), Math.max(0, player.positionUs()),
-            offsetUs, clockError));
+            offsetUs, clockError, deliveryDelays.percentileUs()));
   }
 
   private void publish() {

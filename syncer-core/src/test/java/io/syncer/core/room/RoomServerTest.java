@@ -245,6 +245,31 @@ class RoomServerTest {
   }
 
   @Test
+  void leadCoversTheSlowestReportedDeliveryDelayInsteadOfTheRoundTrip() {
+    Conn alice = arrive("Alice");
+    String code = create(alice);
+    Conn bob = arrive("Bob");
+    join(bob, code);
+    alice.client.send(status(PlayerState.READY));
+    // A tight clock bound (RTT 4 ms) but a long delay tail: the tail decides.
+    bob.client.send(new Status(PlayerState.READY, 0, 0, 0, 2_000, OptionalLong.of(350_000)));
+    settle();
+    long sentAt = now();
+    alice.client.send(new Play());
+    settle();
+    // 350 ms + 30 ms margin.
+    assertThat(lastTimeline(alice).anchorUs()).isEqualTo(sentAt + DELAY + 380_000);
+
+    // A report beyond the cap cannot push every command further than the cap.
+    bob.client.send(new Status(PlayerState.READY, 0, 0, 0, 2_000, OptionalLong.of(60_000_000)));
+    settle();
+    sentAt = now();
+    alice.client.send(new Pause());
+    settle();
+    assertThat(lastTimeline(alice).anchorUs()).isEqualTo(sentAt + DELAY + 1_500_000);
+  }
+
+  @Test
   void positionIsContinuousAcrossCommands() {
     Conn alice = arrive("Alice");
     create(alice);
@@ -350,6 +375,50 @@ class RoomServerTest {
 
     // Still buffering: it does not hold the room again until it has been ready.
     bob.client.send(status(PlayerState.BUFFERING));
+    settle();
+    assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.RESUME);
+  }
+
+  @Test
+  void bufferingForTheOwnersSeekHoldsTheRoomOnlyWhenTheSeekTakesTooLong() {
+    Conn alice = arrive("Alice");
+    String code = create(alice);
+    Conn bob = arrive("Bob");
+    join(bob, code);
+    alice.client.send(status(PlayerState.READY));
+    bob.client.send(status(PlayerState.READY));
+    settle();
+    alice.client.send(new Play());
+    settle();
+    scheduler.advanceBy(2_000_000);
+
+    // Bob seeks at the seek's execute-at time and is ready 600 ms later: nobody waits.
+    alice.client.send(new Seek(60_000_000));
+    settle();
+    long seekAnchor = lastTimeline(alice).anchorUs();
+    scheduler.advanceTo(seekAnchor + 50_000);
+    bob.client.send(status(PlayerState.BUFFERING));
+    scheduler.advanceTo(seekAnchor + 600_000);
+    bob.client.send(status(PlayerState.READY));
+    settle();
+    scheduler.advanceBy(3_000_000);
+    assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.SEEK);
+    assertThat(alice.client.all(Wait.class)).allSatisfy(w -> assertThat(w.waitingFor()).isEmpty());
+
+    // The next seek: Bob is still buffering after twice the seek time the room saw (600 ms and
+    // the status's delivery) and from then on holds the room like any stall.
+    alice.client.send(new Seek(120_000_000));
+    settle();
+    seekAnchor = lastTimeline(alice).anchorUs();
+    scheduler.advanceTo(seekAnchor + 50_000);
+    bob.client.send(status(PlayerState.BUFFERING));
+    scheduler.advanceTo(seekAnchor + 1_199_000);
+    assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.SEEK);
+    scheduler.advanceTo(seekAnchor + 1_200_000 + 4 * DELAY);
+    assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.WAIT);
+    assertThat(alice.client.last(Wait.class).waitingFor()).containsExactly(memberId(bob));
+
+    bob.client.send(status(PlayerState.READY));
     settle();
     assertThat(alice.client.last(TimelineUpdate.class).cause()).isEqualTo(TimelineCause.RESUME);
   }

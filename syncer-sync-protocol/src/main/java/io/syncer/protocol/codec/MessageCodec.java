@@ -234,6 +234,7 @@ public final class MessageCodec {
         g.writeNumberField("positionUs", m.positionUs());
         g.writeNumberField("offsetUs", m.offsetUs());
         g.writeNumberField("clockErrorUs", m.clockErrorUs());
+        writeOptional(g, "deliveryDelayUs", m.deliveryDelayUs());
       }
       case WAIT -> {
         Wait m = (Wait) message;
@@ -579,8 +580,11 @@ public final class MessageCodec {
         long positionUs = f.integer("positionUs");
         long offsetUs = f.integer("offsetUs");
         long clockErrorUs = f.integer("clockErrorUs");
+        OptionalLong deliveryDelayUs = f.optionalInteger("deliveryDelayUs");
         yield f.build(
-            () -> new Status(state, bufferedAheadUs, positionUs, offsetUs, clockErrorUs));
+            () ->
+                new Status(
+                    state, bufferedAheadUs, positionUs, offsetUs, clockErrorUs, deliveryDelayUs));
       }
       case WAIT -> {
         List<String> waitingFor = f.strings("waitingFor");

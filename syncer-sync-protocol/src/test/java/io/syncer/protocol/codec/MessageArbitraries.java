@@ -122,7 +122,7 @@ final class MessageArbitraries {
   static Arbitrary<Status> status() {
     return Combinators.combine(
             Arbitraries.of(PlayerState.class), nonNegative(), nonNegative(), safeTime(),
-            nonNegative())
+            nonNegative(), optionalLong(nonNegative()))
         .as(Status::new);
   }
 

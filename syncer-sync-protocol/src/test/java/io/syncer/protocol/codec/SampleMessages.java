@@ -104,6 +104,10 @@ final class SampleMessages {
         new Timeline(8, Optional.of("m-42"), true, 600_250_000, 1.25, 9_000_400_000L),
         TimelineCause.WAIT, TimelineUpdate.BY_SERVER));
     samples.put("status-ready", new Status(PlayerState.READY, 30_000_000, 600_012_000, 1_500, 800));
+    samples.put(
+        "status-ready-with-delivery-delay",
+        new Status(
+            PlayerState.READY, 30_000_000, 600_012_000, 1_500, 800, OptionalLong.of(142_000)));
     samples.put("status-buffering", new Status(PlayerState.BUFFERING, 0, 0, -25_000, 0));
     samples.put("wait-buffering", new Wait(List.of("u2"), WaitReason.BUFFERING, 9_030_000_000L));
     samples.put("wait-cleared", new Wait(List.of(), WaitReason.JOINING, 0));
