@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.syncer.benchmarks.client.RoomServerThreads;
 import io.syncer.benchmarks.client.RoomSetup;
-import io.syncer.benchmarks.client.WebSocketClients;
+import io.syncer.benchmarks.client.NettyWebSocketClients;
 import io.syncer.protocol.message.ClientMessage;
 import io.syncer.protocol.message.Pause;
 import io.syncer.protocol.message.Play;
@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
  * requests, then one every 2 s); the first client of each room creates it, the others join; every
  * client reports its status about once a second; each room's owner sends a command (play, seek,
  * seek, pause, ...) every {@code --command-interval} seconds, and every member records how long
- * the command took to reach it. Clients share two selector and two worker threads.
+ * the command took to reach it. Clients share {@code --client-threads} Netty event loops.
  *
  * <p>Thread-safety: not thread-safe; one run per instance.
  */
@@ -100,6 +100,10 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Handshakes in flight at once (default ${DEFAULT-VALUE}).")
   int connectParallelism;
 
+  @Option(names = "--client-threads", defaultValue = "2",
+      description = "Event-loop threads all clients share (default ${DEFAULT-VALUE}).")
+  int clientThreads;
+
   @Option(names = "--server-pid",
       description = "The server's process id, to read its CPU and memory from /proc and jcmd.")
   Long serverPid;
@@ -126,7 +130,8 @@ public final class LoadCommand implements Callable<Integer> {
     ExecutorService sends = Executors.newSingleThreadExecutor(RoomServerThreads.daemon("load-send"));
     List<LoadClient> all = new ArrayList<>(clients);
     Map<String, Object> figures = new LinkedHashMap<>();
-    try (WebSocketClients sockets = new WebSocketClients(2, 2)) {
+    NettyWebSocketClients sockets = new NettyWebSocketClients(clientThreads);
+    try {
       LoadClient.RoomProbe[] probes = new LoadClient.RoomProbe[rooms];
       for (int r = 0; r < rooms; r++) {
         probes[r] = new LoadClient.RoomProbe();
@@ -202,6 +207,7 @@ public final class LoadCommand implements Callable<Integer> {
     } finally {
       all.forEach(LoadClient::stop);
       awaitClosed(all);
+      sockets.close();
       timers.shutdownNow();
       sends.shutdownNow();
     }
@@ -250,10 +256,11 @@ public final class LoadCommand implements Callable<Integer> {
     if (!(minutes > 0 && minutes <= MAX_MINUTES)) {
       throw new CommandLine.ParameterException(cl, "--minutes must be in (0, " + MAX_MINUTES + "]");
     }
-    if (!(commandIntervalSeconds >= 1) || statusIntervalMillis < 100 || connectParallelism < 1) {
+    if (!(commandIntervalSeconds >= 1) || statusIntervalMillis < 100 || connectParallelism < 1
+        || clientThreads < 1 || clientThreads > 64) {
       throw new CommandLine.ParameterException(cl,
           "--command-interval must be >= 1 s, --status-interval >= 100 ms, "
-              + "--connect-parallelism >= 1");
+              + "--connect-parallelism >= 1, --client-threads 1..64");
     }
     OptionalLong limit = openFileLimit();
     if (limit.isPresent() && limit.getAsLong() < clients + SPARE_DESCRIPTORS) {
@@ -281,7 +288,7 @@ public final class LoadCommand implements Callable<Integer> {
   }
 
   private void connectAll(
-      List<LoadClient> group, WebSocketClients sockets, LoadStats stats, boolean owners)
+      List<LoadClient> group, NettyWebSocketClients sockets, LoadStats stats, boolean owners)
       throws InterruptedException {
     ExecutorService connectors =
         Executors.newFixedThreadPool(connectParallelism, RoomServerThreads.daemon("load-connect"));
