@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.AddOn;
@@ -136,6 +137,11 @@ public final class SyncerServer implements AutoCloseable {
   /** {@code ws://host:port/ws/v1}. */
   public URI webSocketUri() {
     return URI.create("ws://" + uriHost() + ":" + port() + WEBSOCKET_PATH);
+  }
+
+  /** Tyrus's timer pool (sessions' idle timers), for tests. */
+  ScheduledExecutorService tyrusTimers() {
+    return container.getScheduledExecutorService();
   }
 
   /** The room authority behind the WebSocket endpoint. */
