@@ -127,7 +127,6 @@ public final class LoadCommand implements Callable<Integer> {
         new ServerProbe(url, serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid));
     ScheduledExecutorService timers =
         Executors.newScheduledThreadPool(1, RoomServerThreads.daemon("load-timer"));
-    ExecutorService sends = Executors.newSingleThreadExecutor(RoomServerThreads.daemon("load-send"));
     List<LoadClient> all = new ArrayList<>(clients);
     Map<String, Object> figures = new LinkedHashMap<>();
     NettyWebSocketClients sockets = new NettyWebSocketClients(clientThreads);
@@ -137,7 +136,8 @@ public final class LoadCommand implements Callable<Integer> {
         probes[r] = new LoadClient.RoomProbe();
       }
       for (int i = 0; i < clients; i++) {
-        all.add(new LoadClient(stats, probes[i % rooms], timers, sends));
+        // Netty completes sends on the connection's event loop, which never blocks.
+        all.add(new LoadClient(stats, probes[i % rooms], Runnable::run));
       }
       long connectStart = System.nanoTime();
       log.printf(Locale.ROOT, "load: connecting %d clients in %d rooms to %s%n", clients, rooms, url);
@@ -209,7 +209,6 @@ public final class LoadCommand implements Callable<Integer> {
       awaitClosed(all);
       sockets.close();
       timers.shutdownNow();
-      sends.shutdownNow();
     }
     System.out.print(table(figures));
     if (json != null) {
@@ -298,9 +297,9 @@ public final class LoadCommand implements Callable<Integer> {
         connectors.execute(
             () -> {
               try {
-                sockets.connect(url, client.protocol());
+                ScheduledExecutorService loop = sockets.connect(url, client.protocol());
                 RoomSetup.hello(client.protocol(), "syncer-load/1");
-                client.startTraffic(statusIntervalMillis);
+                client.startTraffic(statusIntervalMillis, loop);
                 if (owners) {
                   client.room().code = RoomSetup.create(client.protocol());
                 } else if (client.room().code != null) {
