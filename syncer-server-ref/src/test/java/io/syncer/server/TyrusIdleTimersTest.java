@@ -30,10 +30,12 @@ class TyrusIdleTimersTest {
     WsClient alice = null;
     try {
       alice = WsClient.arrive(clients, server.webSocketUri(), "Alice");
+      // One at a time: the container refuses a second asynchronous send while one is in flight.
       for (int i = 1; i <= MESSAGES; i++) {
-        alice.send(new ClockRequest(i));
+        long t0 = i;
+        alice.send(new ClockRequest(t0));
+        alice.await(ClockResponse.class, response -> response.t0Us() == t0);
       }
-      alice.await(ClockResponse.class, response -> response.t0Us() == MESSAGES);
 
       // 300 requests in and 300 answers out re-armed the one session's timer 600 times.
       assertThat(server.tyrusTimers()).isInstanceOf(ScheduledThreadPoolExecutor.class);

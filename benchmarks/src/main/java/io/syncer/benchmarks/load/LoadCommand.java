@@ -11,6 +11,8 @@ import io.syncer.protocol.message.Play;
 import io.syncer.protocol.message.Seek;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -121,6 +123,7 @@ public final class LoadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    String loadAverageBefore = loadAverage();
     PrintStream log = System.err;
     LoadStats stats = new LoadStats();
     ServerProbe server =
@@ -150,6 +153,9 @@ public final class LoadCommand implements Callable<Integer> {
 
       List<ScheduledFuture<?>> owners = startOwners(all.subList(0, rooms), timers, stats);
       double cpuStart = server.cpuSeconds().orElse(Double.NaN);
+      long serverGcStart = server.gcMillis().orElse(-1);
+      long ownCpuStart = ownCpuNanos();
+      long ownGcStart = ownGcMillis();
       long sentStart = stats.sent.sum();
       long receivedStart = stats.received.sum();
       int fanOutStart = stats.fanOutCount();
@@ -180,6 +186,9 @@ public final class LoadCommand implements Callable<Integer> {
       OptionalLong serverConnections = server.serverConnections();
       OptionalLong serverRooms = server.serverRooms();
       double cpuEnd = server.cpuSeconds().orElse(Double.NaN);
+      long serverGcEnd = server.gcMillis().orElse(-1);
+      double ownCpuCores = (ownCpuNanos() - ownCpuStart) / 1e9 / runSeconds;
+      long ownGc = ownGcMillis() - ownGcStart;
       double[] fanOut = stats.fanOutMillisSince(fanOutStart);
 
       figures.put("url", url.toString());
@@ -202,8 +211,15 @@ public final class LoadCommand implements Callable<Integer> {
       figures.put("fanOutMaxMs", round(LoadStats.percentile(fanOut, 100)));
       figures.put("failures", stats.failures());
       figures.put("serverCpuCores", round((cpuEnd - cpuStart) / runSeconds));
+      figures.put("serverGcMillis",
+          serverGcStart >= 0 && serverGcEnd >= 0 ? serverGcEnd - serverGcStart : null);
       figures.put("serverHeapUsedMaxMiB", round(heapMax));
       figures.put("serverResidentMaxMiB", round(rssMax));
+      figures.put("generatorCpuCores", round(ownCpuCores));
+      figures.put("generatorGcMillis", ownGc);
+      figures.put("cores", Runtime.getRuntime().availableProcessors());
+      figures.put("loadAverageBefore", loadAverageBefore);
+      figures.put("loadAverageAfter", loadAverage());
     } finally {
       all.forEach(LoadClient::stop);
       awaitClosed(all);
@@ -268,6 +284,33 @@ public final class LoadCommand implements Callable<Integer> {
               + " clients: raise the limit (ulimit -n " + (clients + SPARE_DESCRIPTORS)
               + " or more; the server needs as many)");
     }
+  }
+
+  /** The 1-, 5- and 15-minute load averages of this machine, from /proc/loadavg. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /** CPU time this process has used, ns; the generator's own cost. */
+  private static long ownCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
+  /** Time this process's collectors have taken so far, ms. */
+  private static long ownGcMillis() {
+    long millis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, collector.getCollectionTime());
+    }
+    return millis;
   }
 
   /** The soft limit on open files of this process, from /proc/self/limits. */
