@@ -115,7 +115,10 @@ class SyncerServerWebSocketTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/json"));
-    assertThat(response.body()).startsWith("{\"status\":\"ok\"");
+    assertThat(response.body()).startsWith("{\"status\":\"ok\"")
+        .containsPattern("\"connections\":\\d+")
+        .containsPattern("\"heapUsedBytes\":[1-9]\\d*")
+        .containsPattern("\"gcMillis\":\\d+");
   }
 
   @Test

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * its {@link RoomProbe} stands for, records how long each owner command took to reach it.
  *
  * <p>Thread-safety: safe for concurrent use: the transport delivers on its threads, the timers
- * run on the shared scheduler; the clock strategy is guarded by this object's lock.
+ * run on the connection's event loop; the clock strategy is guarded by this object's lock.
  */
 final class LoadClient implements ProtocolClient.Events {
 
@@ -41,7 +41,7 @@ final class LoadClient implements ProtocolClient.Events {
 
   private final LoadStats stats;
   private final RoomProbe room;
-  private final ScheduledExecutorService timers;
+  private ScheduledExecutorService timers;
   private final ClockStrategy clock = SyncerDriftPolicy.defaults().newClock();
   private final ProtocolClient protocol;
   private long lastVersion = -1;
@@ -50,11 +50,14 @@ final class LoadClient implements ProtocolClient.Events {
   private ScheduledFuture<?> statusTimer;
   private ScheduledFuture<?> clockTimer;
 
-  LoadClient(LoadStats stats, RoomProbe room, ScheduledExecutorService timers, Executor sends) {
+  /**
+   * @param sendCompletions where send completions continue; the connection's own thread will do
+   *     when its transport never blocks
+   */
+  LoadClient(LoadStats stats, RoomProbe room, Executor sendCompletions) {
     this.stats = stats;
     this.room = room;
-    this.timers = timers;
-    this.protocol = new ProtocolClient(sends, this::received, this);
+    this.protocol = new ProtocolClient(sendCompletions, this::received, this);
   }
 
   ProtocolClient protocol() {
@@ -77,8 +80,14 @@ final class LoadClient implements ProtocolClient.Events {
     }
   }
 
-  /** Starts clock sync and the status reports, at a random phase so clients spread out. */
-  void startTraffic(long statusIntervalMillis) {
+  /**
+   * Starts clock sync and the status reports on {@code timers}, at a random phase so clients
+   * spread out.
+   */
+  void startTraffic(long statusIntervalMillis, ScheduledExecutorService timers) {
+    synchronized (this) {
+      this.timers = timers;
+    }
     long phase = ThreadLocalRandom.current().nextLong(statusIntervalMillis);
     statusTimer =
         timers.scheduleAtFixedRate(

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.syncer.benchmarks.client.RoomServerThreads;
 import io.syncer.benchmarks.client.RoomSetup;
-import io.syncer.benchmarks.client.WebSocketClients;
+import io.syncer.benchmarks.client.NettyWebSocketClients;
 import io.syncer.protocol.message.ClientMessage;
 import io.syncer.protocol.message.Pause;
 import io.syncer.protocol.message.Play;
 import io.syncer.protocol.message.Seek;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -50,7 +52,7 @@ import picocli.CommandLine.Option;
  * requests, then one every 2 s); the first client of each room creates it, the others join; every
  * client reports its status about once a second; each room's owner sends a command (play, seek,
  * seek, pause, ...) every {@code --command-interval} seconds, and every member records how long
- * the command took to reach it. Clients share two selector and two worker threads.
+ * the command took to reach it. Clients share {@code --client-threads} Netty event loops.
  *
  * <p>Thread-safety: not thread-safe; one run per instance.
  */
@@ -100,6 +102,10 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Handshakes in flight at once (default ${DEFAULT-VALUE}).")
   int connectParallelism;
 
+  @Option(names = "--client-threads", defaultValue = "2",
+      description = "Event-loop threads all clients share (default ${DEFAULT-VALUE}).")
+  int clientThreads;
+
   @Option(names = "--server-pid",
       description = "The server's process id, to read its CPU and memory from /proc and jcmd.")
   Long serverPid;
@@ -117,22 +123,24 @@ public final class LoadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    String loadAverageBefore = loadAverage();
     PrintStream log = System.err;
     LoadStats stats = new LoadStats();
     ServerProbe server =
         new ServerProbe(url, serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid));
     ScheduledExecutorService timers =
         Executors.newScheduledThreadPool(1, RoomServerThreads.daemon("load-timer"));
-    ExecutorService sends = Executors.newSingleThreadExecutor(RoomServerThreads.daemon("load-send"));
     List<LoadClient> all = new ArrayList<>(clients);
     Map<String, Object> figures = new LinkedHashMap<>();
-    try (WebSocketClients sockets = new WebSocketClients(2, 2)) {
+    NettyWebSocketClients sockets = new NettyWebSocketClients(clientThreads);
+    try {
       LoadClient.RoomProbe[] probes = new LoadClient.RoomProbe[rooms];
       for (int r = 0; r < rooms; r++) {
         probes[r] = new LoadClient.RoomProbe();
       }
       for (int i = 0; i < clients; i++) {
-        all.add(new LoadClient(stats, probes[i % rooms], timers, sends));
+        // Netty completes sends on the connection's event loop, which never blocks.
+        all.add(new LoadClient(stats, probes[i % rooms], Runnable::run));
       }
       long connectStart = System.nanoTime();
       log.printf(Locale.ROOT, "load: connecting %d clients in %d rooms to %s%n", clients, rooms, url);
@@ -145,6 +153,9 @@ public final class LoadCommand implements Callable<Integer> {
 
       List<ScheduledFuture<?>> owners = startOwners(all.subList(0, rooms), timers, stats);
       double cpuStart = server.cpuSeconds().orElse(Double.NaN);
+      long serverGcStart = server.gcMillis().orElse(-1);
+      long ownCpuStart = ownCpuNanos();
+      long ownGcStart = ownGcMillis();
       long sentStart = stats.sent.sum();
       long receivedStart = stats.received.sum();
       int fanOutStart = stats.fanOutCount();
@@ -175,6 +186,9 @@ public final class LoadCommand implements Callable<Integer> {
       OptionalLong serverConnections = server.serverConnections();
       OptionalLong serverRooms = server.serverRooms();
       double cpuEnd = server.cpuSeconds().orElse(Double.NaN);
+      long serverGcEnd = server.gcMillis().orElse(-1);
+      double ownCpuCores = (ownCpuNanos() - ownCpuStart) / 1e9 / runSeconds;
+      long ownGc = ownGcMillis() - ownGcStart;
       double[] fanOut = stats.fanOutMillisSince(fanOutStart);
 
       figures.put("url", url.toString());
@@ -197,13 +211,20 @@ public final class LoadCommand implements Callable<Integer> {
       figures.put("fanOutMaxMs", round(LoadStats.percentile(fanOut, 100)));
       figures.put("failures", stats.failures());
       figures.put("serverCpuCores", round((cpuEnd - cpuStart) / runSeconds));
+      figures.put("serverGcMillis",
+          serverGcStart >= 0 && serverGcEnd >= 0 ? serverGcEnd - serverGcStart : null);
       figures.put("serverHeapUsedMaxMiB", round(heapMax));
       figures.put("serverResidentMaxMiB", round(rssMax));
+      figures.put("generatorCpuCores", round(ownCpuCores));
+      figures.put("generatorGcMillis", ownGc);
+      figures.put("cores", Runtime.getRuntime().availableProcessors());
+      figures.put("loadAverageBefore", loadAverageBefore);
+      figures.put("loadAverageAfter", loadAverage());
     } finally {
       all.forEach(LoadClient::stop);
       awaitClosed(all);
+      sockets.close();
       timers.shutdownNow();
-      sends.shutdownNow();
     }
     System.out.print(table(figures));
     if (json != null) {
@@ -250,10 +271,11 @@ public final class LoadCommand implements Callable<Integer> {
     if (!(minutes > 0 && minutes <= MAX_MINUTES)) {
       throw new CommandLine.ParameterException(cl, "--minutes must be in (0, " + MAX_MINUTES + "]");
     }
-    if (!(commandIntervalSeconds >= 1) || statusIntervalMillis < 100 || connectParallelism < 1) {
+    if (!(commandIntervalSeconds >= 1) || statusIntervalMillis < 100 || connectParallelism < 1
+        || clientThreads < 1 || clientThreads > 64) {
       throw new CommandLine.ParameterException(cl,
           "--command-interval must be >= 1 s, --status-interval >= 100 ms, "
-              + "--connect-parallelism >= 1");
+              + "--connect-parallelism >= 1, --client-threads 1..64");
     }
     OptionalLong limit = openFileLimit();
     if (limit.isPresent() && limit.getAsLong() < clients + SPARE_DESCRIPTORS) {
@@ -262,6 +284,33 @@ public final class LoadCommand implements Callable<Integer> {
               + " clients: raise the limit (ulimit -n " + (clients + SPARE_DESCRIPTORS)
               + " or more; the server needs as many)");
     }
+  }
+
+  /** The 1-, 5- and 15-minute load averages of this machine, from /proc/loadavg. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /** CPU time this process has used, ns; the generator's own cost. */
+  private static long ownCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
+  /** Time this process's collectors have taken so far, ms. */
+  private static long ownGcMillis() {
+    long millis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, collector.getCollectionTime());
+    }
+    return millis;
   }
 
   /** The soft limit on open files of this process, from /proc/self/limits. */
@@ -281,7 +330,7 @@ public final class LoadCommand implements Callable<Integer> {
   }
 
   private void connectAll(
-      List<LoadClient> group, WebSocketClients sockets, LoadStats stats, boolean owners)
+      List<LoadClient> group, NettyWebSocketClients sockets, LoadStats stats, boolean owners)
       throws InterruptedException {
     ExecutorService connectors =
         Executors.newFixedThreadPool(connectParallelism, RoomServerThreads.daemon("load-connect"));
@@ -291,9 +340,9 @@ public final class LoadCommand implements Callable<Integer> {
         connectors.execute(
             () -> {
               try {
-                sockets.connect(url, client.protocol());
+                ScheduledExecutorService loop = sockets.connect(url, client.protocol());
                 RoomSetup.hello(client.protocol(), "syncer-load/1");
-                client.startTraffic(statusIntervalMillis);
+                client.startTraffic(statusIntervalMillis, loop);
                 if (owners) {
                   client.room().code = RoomSetup.create(client.protocol());
                 } else if (client.room().code != null) {
