@@ -39,7 +39,11 @@ final class StockSequentialClient implements AutoCloseable, Playback.Media {
   private final TorrentId torrentId;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition verified = lock.newCondition();
+  private static final long READ_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
+  private static final long REDIAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   private volatile BtClient client;
+  private volatile int seederPort;
 
   private StockSequentialClient(TorrentId torrentId) throws IOException {
     this.torrentId = torrentId;
@@ -90,6 +94,12 @@ final class StockSequentialClient implements AutoCloseable, Playback.Media {
       }
       TimeUnit.MILLISECONDS.sleep(5);
     }
+    this.seederPort = seederPort;
+    dialSeeder();
+  }
+
+  /** bt forgets a peer whose connection failed; TorrentStreamer redials too. */
+  private void dialSeeder() {
     runtime.service(IPeerRegistry.class)
         .addPeer(torrentId, InetPeer.build(InetAddress.getLoopbackAddress(), seederPort));
   }
@@ -108,12 +118,28 @@ final class StockSequentialClient implements AutoCloseable, Playback.Media {
     return true;
   }
 
-  /** Waits until {@code [from, to)} is verified (the bytes are not copied anywhere). */
+  /**
+   * Waits until {@code [from, to)} is verified (the bytes are not copied anywhere), redialling
+   * the seeder every few seconds while no peer is connected.
+   */
   @Override
-  public void read(long from, long to) throws InterruptedException {
+  public void read(long from, long to) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + READ_TIMEOUT_NANOS;
+    long redial = System.nanoTime() + REDIAL_NANOS;
     lock.lock();
     try {
       while (!has(from, to)) {
+        long now = System.nanoTime();
+        if (now > deadline) {
+          throw new IOException("bytes " + from + ".." + to + " not downloaded in time");
+        }
+        if (now > redial) {
+          redial = now + REDIAL_NANOS;
+          if (descriptor().flatMap(TorrentDescriptor::getSessionState)
+              .map(state -> state.getConnectedPeers().isEmpty()).orElse(true)) {
+            dialSeeder();
+          }
+        }
         verified.await(100, TimeUnit.MILLISECONDS);
       }
     } finally {

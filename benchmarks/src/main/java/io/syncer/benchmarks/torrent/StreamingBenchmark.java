@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Streaming on 127.0.0.1 from a bandwidth-capped libtorrent seeder: time to the first byte and to
  * the first 2 MB, seek latency to 25/50/75 % of the file, and stalls while playing the first 20 s
- * at the media bitrate. Clients: ours ({@code TorrentStreamer}, 3 and 1 pieces claimed per peer),
+ * at the media bitrate. Clients: ours ({@code TorrentStreamer}, 1 piece claimed per peer (the
+ * default) and 3),
  * bt's stock {@code SequentialSelector}, and libtorrent streaming with set_piece_deadline. A
  * fresh seeder and download directory per measurement. Needs ffmpeg and python3-libtorrent
  * (scripts/test-setup.d/30-torrent-peers.sh). Run from the repository root:
@@ -44,8 +45,8 @@ public final class StreamingBenchmark {
   private void run(int runs) throws Exception {
     System.out.println(movie.describe());
     for (int run = 1; run <= runs; run++) {
-      for (int piecesPerPeer : new int[] {3, 1}) {
-        String client = "syncer (" + piecesPerPeer + " per peer)";
+      for (int piecesPerPeer : new int[] {1, 3}) {
+        String client = "syncer (" + piecesPerPeer + " piece" + (piecesPerPeer > 1 ? "s" : "") + " per peer)";
         report(run, client, syncer(run, piecesPerPeer));
         report(run, client, "playback " + syncerPlayback(run, piecesPerPeer));
       }
