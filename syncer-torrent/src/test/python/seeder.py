@@ -2,9 +2,11 @@
 """A libtorrent seeder on 127.0.0.1 for syncer-torrent's tests.
 
 Seeds one .torrent from a data directory, listening on a port the OS picks, and prints
-"PORT <n>" on one line once it listens. Runs until stdin closes or SIGTERM arrives.
+"PORT <n>" on one line once it listens. Runs until stdin closes or SIGTERM arrives. A line
+"STATS" on stdin answers "UPLOADED <n>": piece data uploaded so far (total_payload_upload).
 Options: --upload-limit BYTES_PER_SECOND caps the upload (loopback peers are rate-limited too:
-libtorrent exempts local peers unless the peer class filter is reset, which we do).
+libtorrent exempts local peers unless the peer class filter is reset, which we do); --no-pex
+turns peer exchange off, so that leechers do not learn of each other through this seeder.
 Run with /usr/bin/python3 (Debian's python3-libtorrent).
 """
 import argparse
@@ -21,6 +23,7 @@ def main():
     parser.add_argument("--torrent", required=True)
     parser.add_argument("--data", required=True, help="directory holding the torrent's files")
     parser.add_argument("--upload-limit", type=int, default=0)
+    parser.add_argument("--no-pex", action="store_true")
     args = parser.parse_args()
 
     settings = {
@@ -42,7 +45,10 @@ def main():
         everyone_global.add_rule("0.0.0.0", "255.255.255.255", 1 << lt.session.global_peer_class_id)
         session.set_peer_class_filter(everyone_global)
     info = lt.torrent_info(args.torrent)
-    session.add_torrent({"ti": info, "save_path": args.data, "flags": lt.torrent_flags.seed_mode})
+    flags = lt.torrent_flags.seed_mode
+    if args.no_pex:
+        flags |= lt.torrent_flags.disable_pex
+    handle = session.add_torrent({"ti": info, "save_path": args.data, "flags": flags})
 
     deadline = time.time() + 10
     while session.listen_port() == 0 and time.time() < deadline:
@@ -54,7 +60,14 @@ def main():
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+
+    def serve_commands():
+        for line in sys.stdin:
+            if line.strip() == "STATS":
+                print("UPLOADED %d" % handle.status().total_payload_upload, flush=True)
+        stop.set()
+
+    threading.Thread(target=serve_commands, daemon=True).start()
     while not stop.wait(0.2):
         for alert in session.pop_alerts():
             if alert.category() & lt.alert.category_t.error_notification:

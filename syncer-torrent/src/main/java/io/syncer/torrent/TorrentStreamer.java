@@ -218,6 +218,8 @@ public final class TorrentStreamer implements AutoCloseable {
     TorrentId id = torrentId(torrent.infoHash());
     runtime.getEventSource()
         .onPieceVerified(id, event -> torrent.pieceVerified(event.getPieceIndex()))
+        .onPeerConnected(id, event -> torrent.peersChanged())
+        .onPeerDisconnected(id, event -> torrent.peersChanged())
         .onTorrentStarted(id, event -> torrent.connectWantedPeers());
     BtClient client = builder.build();
     torrent.started(client, client.startAsync());
@@ -268,7 +270,7 @@ public final class TorrentStreamer implements AutoCloseable {
     private int listenPort;
     private boolean dht = true;
     private boolean encryption = true;
-    private int maxAssignedPiecesPerPeer = 3;
+    private int maxAssignedPiecesPerPeer = 1;
     private Duration criticalWindow = Duration.ofSeconds(3);
     private Duration readAhead = Duration.ofSeconds(30);
     private long defaultBytesPerSecond = 1_000_000;
@@ -313,7 +315,7 @@ public final class TorrentStreamer implements AutoCloseable {
     }
 
     /**
-     * Pieces one peer may have claimed at a time (default 3). bt never takes a claimed piece
+     * Pieces one peer may have claimed at a time (default 1). bt never takes a claimed piece
      * back, so a small number keeps a seek from waiting behind pieces nobody wants any more.
      */
     public Builder maxAssignedPiecesPerPeer(int pieces) {
