@@ -94,6 +94,11 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Seconds between one room's owner commands (default ${DEFAULT-VALUE}).")
   double commandIntervalSeconds;
 
+  @Option(names = "--warmup", defaultValue = "15",
+      description = "Seconds of full traffic after connecting before measuring starts, 0..600 "
+          + "(default ${DEFAULT-VALUE}).")
+  double warmupSeconds;
+
   @Option(names = "--status-interval", defaultValue = "1000",
       description = "Milliseconds between one client's status reports (default ${DEFAULT-VALUE}).")
   long statusIntervalMillis;
@@ -152,6 +157,12 @@ public final class LoadCommand implements Callable<Integer> {
           connected, clients, connectSeconds, minutes);
 
       List<ScheduledFuture<?>> owners = startOwners(all.subList(0, rooms), timers, stats);
+      if (warmupSeconds > 0) {
+        // The connect phase leaves joins, clock bursts and cold code paths behind; the figures
+        // below describe the steady state that follows.
+        log.printf(Locale.ROOT, "load: warming up for %.0f s (not measured)%n", warmupSeconds);
+        Thread.sleep(Math.round(warmupSeconds * 1000));
+      }
       double cpuStart = server.cpuSeconds().orElse(Double.NaN);
       long serverGcStart = server.gcMillis().orElse(-1);
       long ownCpuStart = ownCpuNanos();
@@ -195,6 +206,7 @@ public final class LoadCommand implements Callable<Integer> {
       figures.put("clients", clients);
       figures.put("rooms", rooms);
       figures.put("minutes", minutes);
+      figures.put("warmupSeconds", warmupSeconds);
       figures.put("connectSeconds", round(connectSeconds));
       figures.put("connectionsHeldAtEnd", heldAtEnd);
       figures.put("connectionsHeldMin", minOpen);
@@ -272,10 +284,11 @@ public final class LoadCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--minutes must be in (0, " + MAX_MINUTES + "]");
     }
     if (!(commandIntervalSeconds >= 1) || statusIntervalMillis < 100 || connectParallelism < 1
-        || clientThreads < 1 || clientThreads > 64) {
+        || clientThreads < 1 || clientThreads > 64
+        || !(warmupSeconds >= 0 && warmupSeconds <= 600)) {
       throw new CommandLine.ParameterException(cl,
           "--command-interval must be >= 1 s, --status-interval >= 100 ms, "
-              + "--connect-parallelism >= 1, --client-threads 1..64");
+              + "--connect-parallelism >= 1, --client-threads 1..64, --warmup 0..600 s");
     }
     OptionalLong limit = openFileLimit();
     if (limit.isPresent() && limit.getAsLong() < clients + SPARE_DESCRIPTORS) {

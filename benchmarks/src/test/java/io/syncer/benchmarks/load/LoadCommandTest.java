@@ -60,7 +60,8 @@ class LoadCommandTest {
       int exit =
           LoadCommand.run(new String[] {
             "--url", server.webSocketUri().toString(), "--clients", "12", "--rooms", "3",
-            "--minutes", "0.06", "--command-interval", "1", "--json", json.toString()
+            "--minutes", "0.06", "--warmup", "0.5", "--command-interval", "1",
+            "--json", json.toString()
           });
       assertThat(exit).isZero();
     } finally {
