@@ -60,6 +60,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +117,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   private final RandomGenerator random;
   private final String clientName;
   private final Optional<String> name;
-  private final Optional<String> token;
+  private final Supplier<String> tokens;
   private final long tickMicros;
   private final long statusMicros;
   private final AtomicInteger connections = new AtomicInteger();
@@ -170,7 +171,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     this.random = b.random;
     this.clientName = b.clientName;
     this.name = b.name;
-    this.token = b.token;
+    this.tokens = b.tokens;
     this.tickMicros = b.tickMicros;
     this.statusMicros = b.statusMicros;
     this.actor =
@@ -364,8 +365,19 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     welcomed = false;
     send(
         new Hello(
-            Message.PROTOCOL_VERSION, clientName, name, token, Optional.ofNullable(resumeToken),
-            OptionalLong.empty()));
+            Message.PROTOCOL_VERSION, clientName, name, currentToken(),
+            Optional.ofNullable(resumeToken), OptionalLong.empty()));
+  }
+
+  /** The access token for this connection's {@code hello}: asked for anew, it may have expired. */
+  private Optional<String> currentToken() {
+    try {
+      return Optional.ofNullable(tokens.get());
+    } catch (RuntimeException failure) {
+      log.warn("no access token for this connection ({}); saying hello without one",
+          failure.getClass().getSimpleName());
+      return Optional.empty();
+    }
   }
 
   private void disconnected(int id, CloseCode code, String reason) {
@@ -765,7 +777,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     private RandomGenerator random = new SplittableRandom();
     private String clientName = "syncer-java/0.1";
     private Optional<String> name = Optional.empty();
-    private Optional<String> token = Optional.empty();
+    private Supplier<String> tokens = () -> null;
     private long tickMicros = 100_000;
     private long statusMicros = 1_000_000;
 
@@ -806,9 +818,23 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       return this;
     }
 
-    /** Access token for {@code hello}, once accounts are in use. */
+    /**
+     * A fixed access token for {@code hello}, once accounts are in use. Access tokens expire (the
+     * reference server's after 15 minutes), so a session that may reconnect later should use
+     * {@link #tokenSupplier} instead.
+     */
     public Builder token(String token) {
-      this.token = Optional.of(token);
+      Objects.requireNonNull(token, "token");
+      return tokenSupplier(() -> token);
+    }
+
+    /**
+     * Where the access token for each connection's {@code hello} comes from: asked on the
+     * session's thread every time it connects or reconnects, so it may block briefly (for example
+     * to renew an expired token over HTTP). A null answer or a runtime exception means no token.
+     */
+    public Builder tokenSupplier(Supplier<String> tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.syncer.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.syncer.core.room.Principal;
 import io.syncer.core.room.RoomLimits;
 import io.syncer.core.room.RoomServer;
 import io.syncer.core.schedule.EmulatedClock;
@@ -17,8 +18,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -288,6 +291,44 @@ class ParticipantSessionTest {
     // Bob's measurement), not twice Bob's clock error bound (about 430 ms).
     assertThat(lead).as("lead, µs").isBetween(230_000L, 240_000L);
     assertThat(bob.player.playing()).isTrue();
+  }
+
+  @Test
+  void everyConnectionAsksTheTokenSupplierAfresh() {
+    List<Optional<String>> presented = new ArrayList<>();
+    RoomServer checking =
+        RoomServer.builder().scheduler(scheduler).executor(scheduler).random(new Random(5))
+            .authenticator(
+                (token, name) -> {
+                  presented.add(token);
+                  return Optional.of(Principal.guest(name));
+                })
+            .build();
+    AtomicInteger issued = new AtomicInteger();
+    EmulatedClock device = new EmulatedClock(scheduler, 0, 0);
+    ParticipantSession session =
+        ParticipantSession.builder(new SimulatedPlayer(device, 100_000))
+            .scheduler(device)
+            .executor(scheduler)
+            .tokenSupplier(() -> "access-" + issued.incrementAndGet())
+            .build();
+    try {
+      MemoryTransport.Link first =
+          MemoryTransport.connect(
+              checking, session, scheduler, 5_000, new InetSocketAddress("127.0.0.1", 50_001));
+      run(500_000);
+      first.kill();
+      run(500_000);
+      MemoryTransport.connect(
+          checking, session, scheduler, 5_000, new InetSocketAddress("127.0.0.1", 50_002));
+      run(500_000);
+
+      assertThat(presented).containsExactly(Optional.of("access-1"), Optional.of("access-2"));
+      assertThat(session.snapshot().connected()).isTrue();
+    } finally {
+      session.close();
+      checking.close();
+    }
   }
 
   @Test

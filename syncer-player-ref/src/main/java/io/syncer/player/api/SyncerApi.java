@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +53,18 @@ public final class SyncerApi {
   private final URI server;
   private final URI api;
   private final HttpClient http;
+  /** An access token closer than this to its expiry is renewed before a room connection uses it. */
+  private static final Duration RENEW_AHEAD = Duration.ofMinutes(1);
+
+  private final Duration renewAhead;
   private volatile Tokens tokens;
+  /** When the current access token expires, as the server said; null if it did not. */
+  private volatile Instant accessTokenExpiresAt;
   private volatile Consumer<Tokens> onTokens = t -> {};
 
-  private SyncerApi(URI server) {
+  private SyncerApi(URI server, Duration renewAhead) {
     this.server = server;
+    this.renewAhead = renewAhead;
     this.api = server.resolve("/api/v1/");
     // HTTP/1.1: the server answers an h2c upgrade offer by closing the connection.
     this.http =
@@ -73,7 +81,12 @@ public final class SyncerApi {
    * @throws ApiException ({@code invalid_server}) when it cannot be an address
    */
   public static SyncerApi forServer(String address) throws ApiException {
-    return new SyncerApi(serverUri(address));
+    return new SyncerApi(serverUri(address), RENEW_AHEAD);
+  }
+
+  /** As {@link #forServer}, renewing access tokens this long before they expire (for tests). */
+  static SyncerApi forServer(String address, Duration renewAhead) throws ApiException {
+    return new SyncerApi(serverUri(address), renewAhead);
   }
 
   /** The server's base URL, {@code http://host:port}. */
@@ -105,6 +118,41 @@ public final class SyncerApi {
 
   public Tokens logIn(String username, String password) throws ApiException {
     return accept(send("POST", "sessions", credentials(username, password), false));
+  }
+
+  /**
+   * The access token for a new room connection's {@code hello}: a room connection may be made
+   * (or remade, after a drop) long after the log-in, when the token has expired, so one that
+   * expires within a minute is renewed with the refresh token first. Blocks for that renewal.
+   */
+  public String freshAccessToken() throws ApiException {
+    Tokens current = tokens;
+    if (current == null) {
+      throw new ApiException(401, "missing_token", "Please log in first.");
+    }
+    Instant expiresAt = accessTokenExpiresAt;
+    if (expiresAt != null && !Instant.now().plus(renewAhead).isBefore(expiresAt)) {
+      log.info("access token about to expire; renewing it for the room connection");
+      return resume(current.refreshToken()).accessToken();
+    }
+    return current.accessToken();
+  }
+
+  /**
+   * {@link #freshAccessToken} as a {@code ParticipantSession} token supplier: a renewal that fails
+   * is logged and the current token used (the room then answers {@code unauthorized}); null when
+   * not logged in.
+   */
+  public Supplier<String> roomTokens() {
+    return () -> {
+      try {
+        return tokens == null ? null : freshAccessToken();
+      } catch (ApiException e) {
+        log.warn("could not renew the access token for the room connection: {}", e.code());
+        Tokens current = tokens;
+        return current == null ? null : current.accessToken();
+      }
+    };
   }
 
   /** Logs in again with a remembered refresh token (it is used up; new tokens come back). */
@@ -201,10 +249,19 @@ public final class SyncerApi {
     }
     Tokens fresh =
         new Tokens(access, refresh, new Account(account.path("id").asText(), account.path("username").asText()));
+    accessTokenExpiresAt = instantOrNull(reply.path("accessTokenExpiresAt").asText(""));
     tokens = fresh;
     onTokens.accept(fresh);
     log.info("logged in to {} as {}", server, fresh.account().username());
     return fresh;
+  }
+
+  private static Instant instantOrNull(String text) {
+    try {
+      return text.isEmpty() ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private JsonNode send(String method, String path, ObjectNode body, boolean authorized)

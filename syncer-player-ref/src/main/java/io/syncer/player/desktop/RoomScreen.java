@@ -120,11 +120,10 @@ final class RoomScreen implements ParticipantListener {
     this.joinCode = joinCode;
     this.prepared = prepared;
     this.onClosed = onClosed;
-    String token = api.tokens().orElseThrow().accessToken();
     this.session =
         ParticipantSession.builder(player.adapter())
             .name(api.tokens().orElseThrow().account().username())
-            .token(token)
+            .tokenSupplier(api.roomTokens())
             .clientName("syncer-player/0.1")
             .listener(player.listenerThen(this))
             .build();

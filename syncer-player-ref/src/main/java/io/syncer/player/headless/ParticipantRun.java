@@ -138,7 +138,7 @@ final class ParticipantRun implements ParticipantListener {
             .executor(actor)
             .listener(engine == null ? this : engine.listenerThen(this))
             .name(options.name);
-    library.flatMap(SyncerApi::tokens).ifPresent(tokens -> builder.token(tokens.accessToken()));
+    library.ifPresent(api -> builder.tokenSupplier(api.roomTokens()));
     this.session = builder.build();
     if (engine != null) {
       engine.attach(session);

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * RoomPlayer player = RoomPlayer.start(
  *     new RoomPlayer.Options(downloads, peerAddress, true, MicroClock.system(), false), problems::show);
  * ParticipantSession session = ParticipantSession.builder(player.adapter())
- *     .listener(player.listenerThen(myListener)).token(accessToken).build();
+ *     .listener(player.listenerThen(myListener)).tokenSupplier(api.roomTokens()).build();
  * player.attach(session);
  * }</pre>
  *

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,27 @@ class SyncerApiTest {
 
     later.logOut();
     assertThat(later.tokens()).isEmpty();
+  }
+
+  @Test
+  void aRoomConnectionGetsTheAccessTokenRenewedWhenItIsAboutToExpire() throws Exception {
+    SyncerApi api = api();
+    Tokens tokens = api.register("dora", PASSWORD);
+    assertThat(api.freshAccessToken()).isEqualTo(tokens.accessToken());
+
+    URI http = server.httpUri();
+    // Renewing a day ahead: every 15-minute token is about to expire.
+    SyncerApi eager = SyncerApi.forServer(http.getHost() + ":" + http.getPort(), Duration.ofDays(1));
+    Tokens before = eager.logIn("dora", PASSWORD);
+    String renewed = eager.freshAccessToken();
+    // Renewed with the refresh token, which is used up and replaced (the access token itself may
+    // come out identical within the same second).
+    assertThat(eager.tokens().orElseThrow().refreshToken()).isNotEqualTo(before.refreshToken());
+    assertThat(eager.tokens().orElseThrow().accessToken()).isEqualTo(renewed);
+    assertThat(eager.movies("", "", 0, 20).items()).isEmpty();
+
+    assertThatThrownBy(() -> api().freshAccessToken())
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
   }
 
   @Test
