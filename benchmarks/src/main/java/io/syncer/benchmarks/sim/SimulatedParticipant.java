@@ -6,6 +6,11 @@ import io.syncer.core.session.ParticipantListener;
 import io.syncer.core.session.ParticipantSession;
 import io.syncer.core.session.PlayerAdapter;
 import io.syncer.core.transport.CloseCode;
+import io.syncer.protocol.clock.ClockStrategy;
+import io.syncer.protocol.drift.Correction;
+import io.syncer.protocol.drift.DriftController;
+import io.syncer.protocol.drift.DriftDecision;
+import io.syncer.protocol.drift.PlayerObservation;
 import io.syncer.protocol.drift.SyncPolicy;
 import io.syncer.protocol.message.ErrorMessage;
 import io.syncer.protocol.message.PlayerState;
@@ -53,8 +58,8 @@ final class SimulatedParticipant implements ParticipantListener {
   private final ParticipantSession session;
   private final Map<Long, TimelineCause> received = new HashMap<>();
   private Supplier<String> roomCode = () -> null;
-  private long lastSeekAtUs = -1;
-  private boolean lastSeekCorrective;
+  /** The drift controller has just asked for a seek, which the session is about to make. */
+  private boolean controllerSeekPending;
 
   SimulatedParticipant(
       int index,
@@ -74,7 +79,7 @@ final class SimulatedParticipant implements ParticipantListener {
         ParticipantSession.builder(new WatchedPlayer())
             .scheduler(device)
             .executor(virtual)
-            .policy(policy)
+            .policy(watched(policy))
             .random(random)
             .listener(this)
             .clientName("syncer-sim/1")
@@ -135,10 +140,6 @@ final class SimulatedParticipant implements ParticipantListener {
   @Override
   public void onTimelineApplied(Timeline timeline) {
     long now = virtual.clock().nowMicros();
-    // The session seeks, if it must, just before telling us, in the same task.
-    if (lastSeekAtUs == now) {
-      lastSeekCorrective = false;
-    }
     TimelineCause cause = received.get(timeline.version());
     if (cause != null) {
       observer.applied(index, timeline.version(), cause, now);
@@ -155,17 +156,40 @@ final class SimulatedParticipant implements ParticipantListener {
     observer.protocolError(index, "disconnected: " + code + " " + reason);
   }
 
-  /** A seek is corrective unless a timeline change claims it within the same task. */
-  private void settleLastSeek() {
-    if (lastSeekAtUs >= 0 && lastSeekCorrective) {
-      observer.correctiveSeek(index, lastSeekAtUs);
-    }
-    lastSeekAtUs = -1;
-  }
+  /**
+   * The policy with its drift controllers watched: a seek is corrective when the controller asked
+   * for it, not when the session made it to follow a timeline.
+   */
+  private SyncPolicy watched(SyncPolicy policy) {
+    return new SyncPolicy() {
+      @Override
+      public String name() {
+        return policy.name();
+      }
 
-  /** Reports any seek still unclaimed; call once the run is over. */
-  void finish() {
-    settleLastSeek();
+      @Override
+      public ClockStrategy newClock() {
+        return policy.newClock();
+      }
+
+      @Override
+      public DriftController newController() {
+        DriftController controller = policy.newController();
+        return new DriftController() {
+          @Override
+          public DriftDecision onTick(PlayerObservation observation) {
+            DriftDecision decision = controller.onTick(observation);
+            controllerSeekPending |= decision.correction() instanceof Correction.SeekTo;
+            return decision;
+          }
+
+          @Override
+          public void reset() {
+            controller.reset();
+          }
+        };
+      }
+    };
   }
 
   /** The player as the session sees it, noting each seek. */
@@ -187,9 +211,10 @@ final class SimulatedParticipant implements ParticipantListener {
 
     @Override
     public void seek(long positionUs) {
-      settleLastSeek();
-      lastSeekAtUs = virtual.clock().nowMicros();
-      lastSeekCorrective = true;
+      if (controllerSeekPending) {
+        controllerSeekPending = false;
+        observer.correctiveSeek(index, virtual.clock().nowMicros());
+      }
       player.seek(positionUs);
     }
 

@@ -103,7 +103,6 @@ public final class SyncSimulation {
       virtual.advanceTo(t);
       measurements.sample(t, members);
     }
-    members.forEach(SimulatedParticipant::finish);
     SimResult result = measurements.result(policy.name());
     members.forEach(member -> member.session().close());
     server.close();

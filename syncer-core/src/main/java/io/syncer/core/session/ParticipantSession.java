@@ -611,7 +611,10 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     if (Math.abs(player.positionUs() - target) <= snapUs()) {
       return OptionalLong.empty();
     }
-    player.seek(target + aheadUs);
+    // A player reporting the frame start reads half a step behind, and the drift controller keeps
+    // what it reads on the timeline: land half a step ahead, where it will be kept, or every
+    // member corrects by half a frame after every seek, each at its own pace.
+    player.seek(target + aheadUs + granularity.granularityUs() / 2);
     seekingFor = course;
     realignAfterSeek = false;
     return OptionalLong.of(target + aheadUs);

@@ -13,8 +13,8 @@ package io.syncer.core.session;
  */
 final class PositionGranularity {
 
-  /** Readings kept: about 6 s at the session's ten ticks a second. */
-  private static final int WINDOW = 64;
+  /** Readings kept: about a minute at ten ticks a second, so that the largest is close to a step. */
+  private static final int WINDOW = 600;
   /** A jump this large is a glitch (a stall, a seek we did not see), not rounding. */
   private static final long IMPLAUSIBLE_US = 250_000;
 

@@ -57,6 +57,13 @@ final class SyncerDriftController implements DriftController {
   /** Time a completed seek needs before readings are trusted again, on top of its latency. */
   static final long SEEK_SETTLE_US = 300_000;
 
+  /**
+   * A correction starts only for an offset at least this many standard errors of the filtered
+   * value: the filter is asked ten times a second, so a weaker test would act on its noise (right
+   * after a seek, when few readings of a frame-stepped player are in, that noise is several ms).
+   */
+  static final double CORRECTION_SIGNIFICANCE = 3;
+
   /** Rate-change lag assumed until one has been measured. */
   static final long INITIAL_RATE_LAG_US = 200_000;
 
@@ -141,7 +148,7 @@ final class SyncerDriftController implements DriftController {
         drift.filter(d -> d.valueErrorUs() < fitted.get().valueErrorUs()).orElse(fitted.get());
     double offsetUs = line.valueUs() + rateEffectUs;
     updateTrim(drift, offsetUs, observation);
-    Correction correction = control(offsetUs, observation);
+    Correction correction = control(offsetUs, line.valueErrorUs(), observation);
     long errorUs = (long) Math.ceil(3 * line.valueErrorUs()) + observation.clockErrorUs();
     return new DriftDecision(correction, Math.round(offsetUs), errorUs, converged);
   }
@@ -237,7 +244,7 @@ final class SyncerDriftController implements DriftController {
     }
   }
 
-  private Correction control(double offsetUs, PlayerObservation observation) {
+  private Correction control(double offsetUs, double valueErrorUs, PlayerObservation observation) {
     long nowUs = observation.localTimeUs();
     double magnitudeUs = Math.abs(offsetUs);
     if (converged && magnitudeUs > config.divergenceThresholdUs()) {
@@ -259,7 +266,8 @@ final class SyncerDriftController implements DriftController {
         mode = Mode.HOLDING;
         holdingSinceUs = nowUs;
       }
-    } else if (magnitudeUs > (converged ? config.deadbandUs() : config.deadbandUs() / 2)) {
+    } else if (magnitudeUs > (converged ? config.deadbandUs() : config.deadbandUs() / 2)
+        && magnitudeUs > CORRECTION_SIGNIFICANCE * valueErrorUs) {
       mode = Mode.CORRECTING;
       direction = offsetUs > 0 ? -1 : 1;
       nudge =
