@@ -24,8 +24,15 @@ import java.util.Optional;
  */
 public final class ClockSync implements ClockStrategy {
 
-  /** Multiple of the skew's standard error allowed for when carrying samples forward. */
-  static final double SKEW_CONFIDENCE_SIGMAS = 4;
+  /**
+   * Multiple of the skew's standard error allowed for when carrying samples forward, by the fit's
+   * degrees of freedom (samples − 2): Student's t at 99.99 % two-sided, since with few samples the
+   * residual variance is itself a rough guess; 4 (normal 3.9, rounded up) from 60 on.
+   */
+  private static final double[] SKEW_CONFIDENCE_T = {
+    Double.NaN, 6366, 99.99, 28.0, 15.5, 11.2, 9.08, 7.89, 7.12, 6.59, 6.21,
+    5.92, 5.69, 5.51, 5.36, 5.24, 5.13, 5.04, 4.97, 4.90, 4.85
+  };
 
   /** Added to the skew uncertainty for oscillator wander and rounding, ppm. */
   static final double SKEW_UNCERTAINTY_FLOOR_PPM = 1;
@@ -204,6 +211,13 @@ public final class ClockSync implements ClockStrategy {
     }
   }
 
+  static double skewConfidence(int degreesOfFreedom) {
+    if (degreesOfFreedom < SKEW_CONFIDENCE_T.length) {
+      return SKEW_CONFIDENCE_T[degreesOfFreedom];
+    }
+    return degreesOfFreedom < 30 ? 4.85 : degreesOfFreedom < 60 ? 4.48 : 4;
+  }
+
   /** Least-squares slope of sample offset over local midpoint time. */
   private record SkewFit(double skewPpm, double uncertaintyPpm) {
 
@@ -254,8 +268,13 @@ public final class ClockSync implements ClockStrategy {
       double variance = Math.max(1.0, Math.max(residualSquares / (n - 2), jitterVariance));
       double standardErrorPpm = Math.sqrt(variance / sxx) * 1e6;
       double skewPpm = Math.max(-maxSkew, Math.min(maxSkew, slope * 1e6));
+      // The true skew is within ±maxSkew, so it can be up to maxSkew + |skewPpm| away from the
+      // fit: capping the uncertainty at maxSkew alone let a badly fitted skew (few samples under
+      // heavy jitter) carry old samples past the true offset.
       double uncertaintyPpm =
-          Math.min(maxSkew, SKEW_CONFIDENCE_SIGMAS * standardErrorPpm + SKEW_UNCERTAINTY_FLOOR_PPM);
+          Math.min(
+              maxSkew + Math.abs(skewPpm),
+              skewConfidence(n - 2) * standardErrorPpm + SKEW_UNCERTAINTY_FLOOR_PPM);
       return new SkewFit(skewPpm, uncertaintyPpm);
     }
   }

@@ -29,7 +29,7 @@ class ClockSyncVectorsTest {
 
   /** Pins the descriptive text too; update it together with the vectors. */
   private static final String SHA256 =
-      "109036d42c419dd3bd7d6060c17ec6f0b383d7657c5880ede45d0685f6d865c4";
+      "1fc7a1e39795bc42cbc89b3fd741242899c93337f5a56c09aa435cb5487307e7";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
