@@ -43,8 +43,9 @@ import java.util.stream.StreamSupport;
  * <p>Room members streaming the same movie have their playheads at the same place and one
  * capped seeder in common: fetching the nearest piece first, they would all take the same pieces
  * from the seeder at the same time and have nothing to trade. So with several peers connected
- * (see {@link #setSpread}) a decision starts with a random one of the nearest few wanted pieces;
- * members then fetch different pieces from the seeder and trade them. With one peer the order is
+ * (see {@link #setSpread}) a decision starts with the nearest few wanted pieces in random order,
+ * those fewest peers have first; members then fetch different pieces from the seeder and trade
+ * them. With one peer the order is
  * strictly by deadline.
  *
  * <p>Thread-safety: safe for concurrent use. Playheads and the bitrate may change from any
@@ -78,7 +79,7 @@ public final class StreamingPieceSelector implements PieceSelector {
     this(critical, readAhead, bytesPerSecond, new SplittableRandom());
   }
 
-  /** As above, drawing the staggered first pick from {@code random} (seed it for tests). */
+  /** As above, shuffling the staggered first picks with {@code random} (seed it for tests). */
   public StreamingPieceSelector(
       Duration critical, Duration readAhead, long bytesPerSecond, RandomGenerator random) {
     if (critical.isNegative() || readAhead.compareTo(critical) < 0 || bytesPerSecond <= 0) {
@@ -121,7 +122,7 @@ public final class StreamingPieceSelector implements PieceSelector {
   }
 
   /**
-   * How many of the nearest wanted pieces a decision draws its first pick from: 1 keeps the
+   * How many of the nearest wanted pieces a decision offers first, shuffled: 1 keeps the
    * order strictly by deadline; the number of connected peers (at most {@link #MAX_SPREAD})
    * staggers peers that stream the same playhead from a common source.
    */
@@ -144,7 +145,7 @@ public final class StreamingPieceSelector implements PieceSelector {
       current.rarity().advance(pieceStatistics);
       Windows windows = windows(current.span());
       Picker picker = new Picker(current, relevantChunks, windows, fallbackCursor,
-          staggeredPick(current, relevantChunks, windows));
+          staggeredPicks(current, relevantChunks, pieceStatistics, windows));
       fallbackCursor = (fallbackCursor + 1) % current.span().pieceCount();
       return StreamSupport.intStream(
           Spliterators.spliteratorUnknownSize(picker, Spliterator.ORDERED | Spliterator.NONNULL),
@@ -153,13 +154,15 @@ public final class StreamingPieceSelector implements PieceSelector {
   }
 
   /**
-   * A random one of the first {@link #spread} wanted pieces ahead of the newest playhead (within
-   * its read-ahead window), or -1 when not staggering.
+   * The first {@link #spread} wanted pieces ahead of the newest playhead (within its read-ahead
+   * window) in random order, the ones fewest peers have first: a piece that another room member
+   * already has is better fetched from that member than from the common seeder. Empty when not
+   * staggering.
    */
-  private int staggeredPick(Target current, BitSet relevant, Windows windows) {
+  private int[] staggeredPicks(Target current, BitSet relevant, PieceStatistics statistics, Windows windows) {
     int pieces = spread;
     if (pieces <= 1 || windows.start().length == 0) {
-      return -1;
+      return new int[0];
     }
     int[] candidates = new int[pieces];
     int found = 0;
@@ -171,7 +174,16 @@ public final class StreamingPieceSelector implements PieceSelector {
         candidates[found++] = piece;
       }
     }
-    return found == 0 ? -1 : candidates[random.nextInt(found)];
+    int[] picks = java.util.Arrays.copyOf(candidates, found);
+    for (int i = found - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = picks[i];
+      picks[i] = picks[j];
+      picks[j] = swap;
+    }
+    return IntStream.of(picks).boxed()
+        .sorted(java.util.Comparator.comparingInt(statistics::getCount))
+        .mapToInt(Integer::intValue).toArray();
   }
 
   private long windowBytes(Duration window) {
@@ -228,7 +240,8 @@ public final class StreamingPieceSelector implements PieceSelector {
     private final Windows windows;
     private final Set<Integer> offered = new HashSet<>();
     private final int[] cursor;
-    private final int staggered;
+    private final int[] staggered;
+    private int staggeredCursor;
     private Phase phase;
     private int edgeCursor;
     private int rarestRank;
@@ -237,10 +250,10 @@ public final class StreamingPieceSelector implements PieceSelector {
     private boolean restWrapped;
     private int next = -1;
 
-    Picker(Target target, BitSet relevant, Windows windows, int restStart, int staggered) {
+    Picker(Target target, BitSet relevant, Windows windows, int restStart, int[] staggered) {
       this.target = target;
       this.staggered = staggered;
-      this.phase = staggered < 0 ? Phase.CRITICAL : Phase.STAGGERED;
+      this.phase = staggered.length == 0 ? Phase.CRITICAL : Phase.STAGGERED;
       this.relevant = relevant;
       this.windows = windows;
       this.cursor = windows.start().clone();
@@ -271,8 +284,10 @@ public final class StreamingPieceSelector implements PieceSelector {
     private int advance() {
       switch (phase) {
         case STAGGERED -> {
-          phase = Phase.CRITICAL;
-          return offer(staggered);
+          if (staggeredCursor == staggered.length - 1) {
+            phase = Phase.CRITICAL;
+          }
+          return offer(staggered[staggeredCursor++]);
         }
         case CRITICAL -> {
           return fromWindows(windows.criticalEnd(), Phase.EDGES);
