@@ -456,7 +456,6 @@ public final class StreamingTorrent implements AutoCloseable {
       connectWantedPeers();
     }
     Optional<TorrentSessionState> state = sessionState();
-    spreadOver(state);
     long downloaded = state.map(TorrentSessionState::getDownloaded).orElse(0L);
     long uploaded = state.map(TorrentSessionState::getUploaded).orElse(0L);
     downloadPerSecond = downloadRate.sample(nanoTime, downloaded);
@@ -470,20 +469,6 @@ public final class StreamingTorrent implements AutoCloseable {
         LOG.warn("status listener failed", e);
       }
     }
-  }
-
-  /** A peer connected or left: stagger the first picks over as many pieces as there are peers. */
-  void peersChanged() {
-    // Off bt's thread: the session state is bt's to lock.
-    try {
-      notifier.execute(() -> spreadOver(sessionState()));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      LOG.debug("torrent {}: streamer closing, peer count not updated", infoHash);
-    }
-  }
-
-  private void spreadOver(Optional<TorrentSessionState> state) {
-    selector.setSpread(state.map(s -> s.getConnectedPeers().size()).orElse(1));
   }
 
   // ---- reading, used by MediaChannel ----

@@ -218,8 +218,6 @@ public final class TorrentStreamer implements AutoCloseable {
     TorrentId id = torrentId(torrent.infoHash());
     runtime.getEventSource()
         .onPieceVerified(id, event -> torrent.pieceVerified(event.getPieceIndex()))
-        .onPeerConnected(id, event -> torrent.peersChanged())
-        .onPeerDisconnected(id, event -> torrent.peersChanged())
         .onTorrentStarted(id, event -> torrent.connectWantedPeers());
     BtClient client = builder.build();
     torrent.started(client, client.startAsync());

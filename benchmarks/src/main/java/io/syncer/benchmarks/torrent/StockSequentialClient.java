@@ -29,8 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * bt 1.10 with its stock {@link SequentialSelector}, downloading the benchmark movie from one
  * seeder: the baseline for the streaming selector. Same bt settings as {@code TorrentStreamer}
- * on loopback (no encryption, 3 pieces per peer, short bans), but no playheads: pieces come in
- * file order whatever is read.
+ * on loopback (no encryption, short bans) but bt's default of 3 pieces claimed per peer, and no
+ * playheads: pieces come in file order whatever is read.
  */
 final class StockSequentialClient implements AutoCloseable, Playback.Media {
   private static final long PIECE_LENGTH = BenchmarkMovie.PIECE_LENGTH;

@@ -70,19 +70,7 @@ public final class StreamingBenchmark {
       long start = System.nanoTime();
       StreamingTorrent streamed = open(streamer, seeder);
       try (MediaChannel channel = streamed.openChannel()) {
-        SyncerMedia media = new SyncerMedia(streamed, channel);
-        media.read(0, 1);
-        double firstByte = seconds(start);
-        media.read(1, FIRST_BYTES);
-        double first2mb = seconds(start);
-        List<String> seeks = new ArrayList<>();
-        for (int percent : SEEK_PERCENTS) {
-          long asked = System.nanoTime();
-          long position = movie.length * percent / 100;
-          media.read(position, position + 1);
-          seeks.add(percent + "%=" + format(seconds(asked)));
-        }
-        return timings(firstByte, first2mb, seeks);
+        return timings(new SyncerMedia(streamed, channel), start);
       }
     }
   }
@@ -105,18 +93,7 @@ public final class StreamingBenchmark {
         StockSequentialClient client = StockSequentialClient.create(movie)) {
       long start = System.nanoTime();
       client.download(movie, Files.createTempDirectory(movie.work, "sequential-" + run), seeder.port);
-      client.read(0, 1);
-      double firstByte = seconds(start);
-      client.read(0, FIRST_BYTES);
-      double first2mb = seconds(start);
-      List<String> seeks = new ArrayList<>();
-      for (int percent : SEEK_PERCENTS) {
-        long asked = System.nanoTime();
-        long position = movie.length * percent / 100;
-        client.read(position, position + 1);
-        seeks.add(percent + "%=" + format(seconds(asked)));
-      }
-      return timings(firstByte, first2mb, seeks);
+      return timings(client, start);
     }
   }
 
@@ -139,7 +116,19 @@ public final class StreamingBenchmark {
     }
   }
 
-  private static String timings(double firstByte, double first2mb, List<String> seeks) {
+  /** Time to the first byte and to 2 MB since {@code start}, then seek latencies, in seconds. */
+  private String timings(Playback.Media media, long start) throws Exception {
+    media.read(0, 1);
+    double firstByte = seconds(start);
+    media.read(1, FIRST_BYTES);
+    double first2mb = seconds(start);
+    List<String> seeks = new ArrayList<>();
+    for (int percent : SEEK_PERCENTS) {
+      long asked = System.nanoTime();
+      long position = movie.length * percent / 100;
+      media.read(position, position + 1);
+      seeks.add(percent + "%=" + format(seconds(asked)));
+    }
     return "first byte " + format(firstByte) + " s, first 2 MB " + format(first2mb) + " s, seeks " + seeks;
   }
 

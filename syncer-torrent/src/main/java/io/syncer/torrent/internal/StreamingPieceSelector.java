@@ -10,10 +10,8 @@ import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.Spliterator;
-import java.util.SplittableRandom;
 import java.util.Spliterators;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
@@ -40,13 +38,6 @@ import java.util.stream.StreamSupport;
  * torrent. Playhead positions are volatile and read on every decision, so after a seek the very
  * next decision works for the new position.
  *
- * <p>Room members streaming the same movie have their playheads at the same place and one
- * capped seeder in common: fetching the nearest piece first, they would all take the same pieces
- * from the seeder at the same time and have nothing to trade. So with several peers connected
- * (see {@link #setSpread}) a decision starts with a random one of the nearest few wanted pieces;
- * members then fetch different pieces from the seeder and trade them. With one peer the order is
- * strictly by deadline.
- *
  * <p>Thread-safety: safe for concurrent use. Playheads and the bitrate may change from any
  * thread; decisions are serialized on this selector.
  */
@@ -54,8 +45,6 @@ public final class StreamingPieceSelector implements PieceSelector {
   static final int MAX_WINDOW_PIECES = 512;
   static final int MAX_PLAYHEADS = 8;
   static final int RAREST_SCAN_LIMIT = 4096;
-  /** Most pieces a decision's first pick is drawn from. */
-  public static final int MAX_SPREAD = 8;
 
   /** Bytes of the file's head fetched early. */
   static final long HEAD_BYTES = 1024 * 1024;
@@ -65,9 +54,7 @@ public final class StreamingPieceSelector implements PieceSelector {
   private final Duration critical;
   private final Duration readAhead;
   private final CopyOnWriteArrayList<Playhead> playheads = new CopyOnWriteArrayList<>();
-  private final RandomGenerator random;
   private volatile long bytesPerSecond;
-  private volatile int spread = 1;
   private volatile Target target;
   private int fallbackCursor;
 
@@ -75,19 +62,12 @@ public final class StreamingPieceSelector implements PieceSelector {
   private record Target(FileSpan span, PieceSet verified, RarityOrder rarity) {}
 
   public StreamingPieceSelector(Duration critical, Duration readAhead, long bytesPerSecond) {
-    this(critical, readAhead, bytesPerSecond, new SplittableRandom());
-  }
-
-  /** As above, drawing the staggered first pick from {@code random} (seed it for tests). */
-  public StreamingPieceSelector(
-      Duration critical, Duration readAhead, long bytesPerSecond, RandomGenerator random) {
     if (critical.isNegative() || readAhead.compareTo(critical) < 0 || bytesPerSecond <= 0) {
       throw new IllegalArgumentException("need 0 <= critical <= readAhead and a positive bitrate");
     }
     this.critical = critical;
     this.readAhead = readAhead;
     this.bytesPerSecond = bytesPerSecond;
-    this.random = random;
   }
 
   /** Starts streaming {@code span}; {@code verified} is kept up to date by the caller. */
@@ -120,15 +100,6 @@ public final class StreamingPieceSelector implements PieceSelector {
     return bytesPerSecond;
   }
 
-  /**
-   * How many of the nearest wanted pieces a decision draws its first pick from: 1 keeps the
-   * order strictly by deadline; the number of connected peers (at most {@link #MAX_SPREAD})
-   * staggers peers that stream the same playhead from a common source.
-   */
-  public void setSpread(int pieces) {
-    spread = Math.max(1, Math.min(MAX_SPREAD, pieces));
-  }
-
   /** Bytes ahead of a playhead that are due within the critical window. */
   public long criticalBytes() {
     return windowBytes(critical);
@@ -142,36 +113,12 @@ public final class StreamingPieceSelector implements PieceSelector {
     }
     synchronized (this) {
       current.rarity().advance(pieceStatistics);
-      Windows windows = windows(current.span());
-      Picker picker = new Picker(current, relevantChunks, windows, fallbackCursor,
-          staggeredPick(current, relevantChunks, windows));
+      Picker picker = new Picker(current, relevantChunks, windows(current.span()), fallbackCursor);
       fallbackCursor = (fallbackCursor + 1) % current.span().pieceCount();
       return StreamSupport.intStream(
           Spliterators.spliteratorUnknownSize(picker, Spliterator.ORDERED | Spliterator.NONNULL),
           false);
     }
-  }
-
-  /**
-   * A random one of the first {@link #spread} wanted pieces ahead of the newest playhead (within
-   * its read-ahead window), or -1 when not staggering.
-   */
-  private int staggeredPick(Target current, BitSet relevant, Windows windows) {
-    int pieces = spread;
-    if (pieces <= 1 || windows.start().length == 0) {
-      return -1;
-    }
-    int[] candidates = new int[pieces];
-    int found = 0;
-    int end = windows.readAheadEnd()[0];
-    for (int piece = relevant.nextSetBit(windows.start()[0]);
-        piece >= 0 && piece <= end && found < pieces;
-        piece = relevant.nextSetBit(piece + 1)) {
-      if (!current.verified().contains(piece)) {
-        candidates[found++] = piece;
-      }
-    }
-    return found == 0 ? -1 : candidates[random.nextInt(found)];
   }
 
   private long windowBytes(Duration window) {
@@ -221,15 +168,14 @@ public final class StreamingPieceSelector implements PieceSelector {
 
   /** Walks the phases lazily; bt consumes only as many pieces as it can claim. */
   private static final class Picker implements PrimitiveIterator.OfInt {
-    private enum Phase { STAGGERED, CRITICAL, EDGES, READ_AHEAD, RAREST, REST, DONE }
+    private enum Phase { CRITICAL, EDGES, READ_AHEAD, RAREST, REST, DONE }
 
     private final Target target;
     private final BitSet relevant;
     private final Windows windows;
     private final Set<Integer> offered = new HashSet<>();
     private final int[] cursor;
-    private final int staggered;
-    private Phase phase;
+    private Phase phase = Phase.CRITICAL;
     private int edgeCursor;
     private int rarestRank;
     private final int restStart;
@@ -237,10 +183,8 @@ public final class StreamingPieceSelector implements PieceSelector {
     private boolean restWrapped;
     private int next = -1;
 
-    Picker(Target target, BitSet relevant, Windows windows, int restStart, int staggered) {
+    Picker(Target target, BitSet relevant, Windows windows, int restStart) {
       this.target = target;
-      this.staggered = staggered;
-      this.phase = staggered < 0 ? Phase.CRITICAL : Phase.STAGGERED;
       this.relevant = relevant;
       this.windows = windows;
       this.cursor = windows.start().clone();
@@ -270,10 +214,6 @@ public final class StreamingPieceSelector implements PieceSelector {
     /** One step of the current phase: a piece to offer, or -1 to keep going. */
     private int advance() {
       switch (phase) {
-        case STAGGERED -> {
-          phase = Phase.CRITICAL;
-          return offer(staggered);
-        }
         case CRITICAL -> {
           return fromWindows(windows.criticalEnd(), Phase.EDGES);
         }
