@@ -99,6 +99,8 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   static final long SNAP_TOLERANCE_US = 20_000;
   /** How far ahead of the player's average seek latency a seek aims, in multiples of it. */
   private static final double SEEK_HEAD_START = 2.0;
+  /** Seek latency assumed for the head start until the player has measured its own. */
+  private static final long ASSUMED_SEEK_LATENCY_US = 500_000;
   /** A timeline this close to its anchor counts as due (absorbs rounding of clock conversions). */
   private static final long DUE_SLACK_US = 500;
   /** Requests made while disconnected that are sent once welcomed. */
@@ -581,7 +583,9 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     player.setRate(timeline.rate());
     // A seek takes a varying time: aim well ahead, hold still there, and start when the timeline
     // arrives, rather than guess the landing time and be off by the guess's error.
-    long headStart = Math.round(SEEK_HEAD_START * player.seekLatencyUs() * timeline.rate());
+    long measured = player.seekLatencyUs();
+    long latency = measured > 0 ? measured : ASSUMED_SEEK_LATENCY_US;
+    long headStart = Math.round(SEEK_HEAD_START * latency * timeline.rate());
     OptionalLong landing = align(timeline, serverTime, headStart);
     if (landing.isPresent()) {
       player.pause();
@@ -646,7 +650,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
 
   /**
    * The timeline has reached where the player holds: play. A seek still in flight (it took longer
-   * than the head start) lands late, and the drift controller takes it from there.
+   * than the head start) lands late: its position is checked again once it has landed.
    */
   private void startHeldPlayer() {
     startTimer = null;
@@ -654,6 +658,9 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
       return;
     }
     holdingAtUs = -1;
+    if (seekingFor != null && player.state() == PlayerState.BUFFERING) {
+      realignAfterSeek = true;
+    }
     drift.reset();
     player.play();
     publish();
