@@ -3,7 +3,7 @@
 # loopback port, runs `benchmarks.jar load` against it, stops the server, and prints the figures
 # with both processes' GC pauses. Build the jars first:
 #   mvn -B -pl benchmarks,syncer-server-ref -am package -DskipTests
-# Usage: [SERVER_JAVA_OPTS=...] scripts/load-benchmark.sh [CLIENTS [ROOMS [MINUTES]]]   (default 5000 1000 2)
+# Usage: [SYNCER_JAVA_OPTS=...] scripts/load-benchmark.sh [CLIENTS [ROOMS [MINUTES]]]   (default 5000 1000 2)
 # Output: the load table on stdout; GC logs and load.json in the printed directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,15 +13,10 @@ minutes=${3:-2}
 out=$(mktemp -d -t syncer-load.XXXXXX)
 ulimit -n "$(ulimit -Hn)"
 
-# SERVER_JAVA_OPTS: the server's JVM options; by default Shenandoah, as scripts/server runs it
-# (set it to "" to measure the JVM's default G1).
-server_opts=${SERVER_JAVA_OPTS-}
-if [ -z "${SERVER_JAVA_OPTS+set}" ] && java -XX:+UseShenandoahGC -version >/dev/null 2>&1; then
-  server_opts=-XX:+UseShenandoahGC
-fi
-echo "server JVM options: ${server_opts:-(none)}"
+. scripts/lib/server-jvm-options.sh   # SYNCER_JAVA_OPTS="" measures the JVM's default G1
+echo "server JVM options: ${server_jvm_options:-(none)}"
 # shellcheck disable=SC2086
-java $server_opts -Xlog:gc:file="$out/server-gc.log" -jar syncer-server-ref/target/syncer-server.jar \
+java $server_jvm_options -Xlog:gc:file="$out/server-gc.log" -jar syncer-server-ref/target/syncer-server.jar \
   --port 0 --allow-guests --data-dir "$out/data" >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT

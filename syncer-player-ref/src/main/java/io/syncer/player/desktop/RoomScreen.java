@@ -8,6 +8,7 @@ import io.syncer.core.session.ParticipantSnapshot;
 import io.syncer.core.transport.CloseCode;
 import io.syncer.player.api.LibraryMovie;
 import io.syncer.player.api.SyncerApi;
+import io.syncer.player.room.RoomConnections;
 import io.syncer.player.room.RoomPlayer;
 import io.syncer.player.room.RoomStreaming.PreparedMovie;
 import io.syncer.player.ui.PlayerWindow;
@@ -29,6 +30,7 @@ import java.awt.datatransfer.StringSelection;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -426,33 +428,12 @@ final class RoomScreen implements ParticipantListener {
     Thread closer = new Thread(() -> {
       session.leaveRoom();
       session.close();
-      awaitClosed();
+      RoomConnections.closeAfterGoodbye(connection, Duration.ofSeconds(2));
       player.close();
       SwingUtilities.invokeLater(onClosed);
     }, "syncer-room-close");
     closer.setDaemon(true);
     closer.start();
-  }
-
-  /** Gives the goodbye a moment to reach the server, then closes the connection. */
-  private void awaitClosed() {
-    Session open = connection;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (open != null && open.isOpen() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    if (open != null && open.isOpen()) {
-      try {
-        open.close();
-      } catch (IOException e) {
-        log.info("closing the room connection: {}", e.toString());
-      }
-    }
   }
 
   /** What the room plays: the owner's library movie as the torrent says. */

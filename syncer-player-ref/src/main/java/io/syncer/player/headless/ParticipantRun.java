@@ -8,6 +8,7 @@ import io.syncer.core.session.ParticipantListener;
 import io.syncer.core.session.ParticipantSession;
 import io.syncer.core.session.PlayerAdapter;
 import io.syncer.player.api.ApiException;
+import io.syncer.player.room.RoomConnections;
 import io.syncer.player.api.SyncerApi;
 import io.syncer.core.transport.CloseCode;
 import io.syncer.protocol.message.ErrorCode;
@@ -23,6 +24,7 @@ import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -345,7 +347,7 @@ final class ParticipantRun implements ParticipantListener {
       session.leaveRoom();
     }
     session.close();
-    awaitClosed();
+    RoomConnections.closeAfterGoodbye(connection, Duration.ofMillis(GOODBYE_MILLIS));
     if (trace != null) {
       trace.close();
     }
@@ -360,25 +362,6 @@ final class ParticipantRun implements ParticipantListener {
       // This is the hook's own run: nothing to remove.
     }
     exitCode.complete(code);
-  }
-
-  private void awaitClosed() {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GOODBYE_MILLIS);
-    while (connection != null && connection.isOpen() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    if (connection != null && connection.isOpen()) {
-      try {
-        connection.close();
-      } catch (IOException e) {
-        log.info("closing the connection: {}", e.toString());
-      }
-    }
   }
 
   private static String rootMessage(Throwable e) {
