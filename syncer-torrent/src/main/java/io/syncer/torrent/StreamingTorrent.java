@@ -236,6 +236,22 @@ public final class StreamingTorrent implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes this torrent one member's part of a room swarm: it asks peers outside the room first
+   * for its share of the pieces (those whose index modulo {@code members} equals {@code
+   * position}) and takes the other shares from the room's members, who fetch them in turn. A
+   * piece of another share that stays due within the critical window for a few seconds is taken
+   * from anyone (its member may have left or be slow). Each member of a room of {@code
+   * members} must be given a different position, the same for every torrent, such as its rank
+   * among the members' ids; {@code members} of 1 or 0 ends the sharing.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= position < members}, or members is 0
+   */
+  public void shareWithRoom(int position, int members) {
+    selector.shareWithRoom(position, members);
+    LOG.info("torrent {}: fetching share {} of {} from outside the room first", infoHash, position, members);
+  }
+
   /** Verified byte ranges of the streamed file, merged, in order; empty before the metadata. */
   public List<ByteRange> bufferedRanges() {
     Streamed current = streamed;

@@ -50,6 +50,59 @@ class RoomSwarmTest {
     assertThat(threads.survivors()).isEmpty();
   }
 
+  @Test
+  void membersSharingTheFetchTakeTheirSharesFromTheSeederAndTheRestFromEachOther() throws Exception {
+    TestMedia media = TestMedia.get();
+    ThreadLeaks threads = ThreadLeaks.baseline();
+    // Capped so that neither member can finish alone before the other connects; no peer
+    // exchange, so the members know each other only as the room would tell them.
+    try (LibtorrentSeeder seeder =
+            LibtorrentSeeder.start(media.directory, media.torrent, 512 * 1024, false);
+        TorrentStreamer alice = loopbackStreamer(first);
+        TorrentStreamer bob = loopbackStreamer(second)) {
+      StreamingTorrent alicesTorrent = alice.open(media.torrent, OpenOptions.defaults());
+      StreamingTorrent bobsTorrent = bob.open(media.torrent, OpenOptions.defaults());
+      alicesTorrent.shareWithRoom(0, 2);
+      bobsTorrent.shareWithRoom(1, 2);
+      alicesTorrent.addPeer(addressOf(bob));
+      bobsTorrent.addPeer(addressOf(alice));
+      alicesTorrent.addPeer(new PeerAddress("127.0.0.1", seeder.port()));
+      bobsTorrent.addPeer(new PeerAddress("127.0.0.1", seeder.port()));
+
+      // No reader, so no piece is urgent: the shares alone decide who fetches what from whom.
+      awaitWholeFile(alicesTorrent);
+      awaitWholeFile(bobsTorrent);
+      for (StreamingTorrent torrent : java.util.List.of(alicesTorrent, bobsTorrent)) {
+        try (MediaChannel channel = torrent.openChannel()) {
+          assertThat(LoopbackStreamingTest.readAt(channel, 0, media.videoBytes.length))
+              .isEqualTo(media.videoBytes);
+        }
+      }
+
+      // Without sharing both members fetch every piece from the seeder: twice the file.
+      assertThat(seeder.uploadedBytes()).isLessThan(media.videoBytes.length * 3L / 2);
+      assertThat(alicesTorrent.status().uploadedBytes()).isPositive();
+      assertThat(bobsTorrent.status().uploadedBytes()).isPositive();
+    }
+    assertThat(threads.survivors()).isEmpty();
+  }
+
+  private static PeerAddress addressOf(TorrentStreamer streamer) {
+    InetSocketAddress address = streamer.listenAddress();
+    return new PeerAddress(address.getAddress().getHostAddress(), address.getPort());
+  }
+
+  private static void awaitWholeFile(StreamingTorrent torrent) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (torrent.status().piecesVerified() < torrent.status().pieceCount()
+        || torrent.status().pieceCount() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the whole file did not arrive within 60 s: " + torrent.status());
+      }
+      Thread.sleep(50);
+    }
+  }
+
   private static TorrentStreamer loopbackStreamer(Path directory) throws Exception {
     return TorrentStreamer.builder()
         .downloadDirectory(directory)

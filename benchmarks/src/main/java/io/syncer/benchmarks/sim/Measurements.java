@@ -150,6 +150,7 @@ final class Measurements implements SimulatedParticipant.Observer {
     sampleOffsets.add(offsets);
   }
 
+  static java.io.PrintStream DUMP; static { try { String f = System.getenv("SYNCDUMP"); DUMP = f == null ? null : new java.io.PrintStream(f); } catch (Exception e) { throw new RuntimeException(e); } }
   /** Reduces the run to its figures. */
   SimResult result(String policy) {
     int n = sampleTimes.size();
@@ -202,6 +203,12 @@ final class Measurements implements SimulatedParticipant.Observer {
         continue;
       }
       series.add(new double[] {(sampleTimes.get(s) - startUs) / 60e6, spread / 1000});
+      if (DUMP != null) {
+        StringBuilder line = new StringBuilder();
+        line.append(String.format("%.1f %d %.2f", (sampleTimes.get(s) - startUs) / 1e6, counted[s] ? 1 : 0, spread / 1000));
+        for (double o : offsets) line.append(String.format(" %.2f", o / 1000));
+        DUMP.println(line);
+      }
       if (counted[s]) {
         spreads.add(spread / 1000);
         for (int member = 0; member < participants; member++) {

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A room of 4 members starting the same movie at the same moment from one libtorrent seeder on
  * 127.0.0.1 capped at twice the media bitrate: how many bytes the seeder uploads per byte of the
- * file, with the room swarm (every member is given the others' listen addresses, as the room
- * does) and without (every member knows only the seeder). The seeder's peer exchange is off in
+ * file, with the room swarm (every member is given the others' listen addresses and its share of
+ * the pieces, as the player does from the room's peer messages) and without (every member knows only the seeder). The seeder's peer exchange is off in
  * both cases, so that without the room swarm members cannot find each other through it. For
  * each member: time to the first byte, to the first 2 MB and to the whole file, and stalls while
  * playing the whole movie at the media bitrate. Needs ffmpeg and python3-libtorrent. Run from the
@@ -78,7 +78,8 @@ public final class RoomSwarmBenchmark {
     @Override
     public String toString() {
       return "first byte " + format(firstByte) + " s, 2 MB " + format(first2mb) + " s, whole file "
-          + format(wholeFile) + " s, " + playback + ", at most " + maxPeers + " peers";
+          + format(wholeFile) + " s, " + playback + ", at most " + maxPeers + " peers, uploaded "
+          + (torrent == null ? 0 : torrent.status().uploadedBytes()) + " bytes to them";
     }
   }
 
@@ -138,6 +139,7 @@ public final class RoomSwarmBenchmark {
     member.torrent = torrent;
     torrent.addPeer(new PeerAddress("127.0.0.1", seeder.port));
     if (roomSwarm) {
+      torrent.shareWithRoom(members.indexOf(member), members.size());
       for (Member other : members) {
         if (other != member) {
           InetSocketAddress address = other.streamer.listenAddress();

@@ -223,7 +223,9 @@ public final class RoomStreaming implements MediaOpener, AutoCloseable {
   }
 
   private void connectRoomPeers(StreamingTorrent torrent) {
-    for (SwarmPeer peer : roomPeers.getOrDefault(torrent.infoHash(), List.of())) {
+    List<SwarmPeer> peers = roomPeers.getOrDefault(torrent.infoHash(), List.of());
+    shareFetching(torrent, peers);
+    for (SwarmPeer peer : peers) {
       if (peer.memberId().equals(ownMemberId)) {
         continue;
       }
@@ -232,6 +234,20 @@ public final class RoomStreaming implements MediaOpener, AutoCloseable {
       } catch (IllegalArgumentException e) {
         log.warn("ignoring the room's peer {}:{}: {}", peer.host(), peer.port(), e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Our share of the pieces (PROTOCOL.md §14): our rank among the serving members ordered by id,
+   * of as many shares as there are members; nothing to share while we are not listed.
+   */
+  private void shareFetching(StreamingTorrent torrent, List<SwarmPeer> peers) {
+    List<String> members = peers.stream().map(SwarmPeer::memberId).distinct().sorted().toList();
+    int position = members.indexOf(ownMemberId);
+    if (position < 0) {
+      torrent.shareWithRoom(0, 1);
+    } else {
+      torrent.shareWithRoom(position, members.size());
     }
   }
 

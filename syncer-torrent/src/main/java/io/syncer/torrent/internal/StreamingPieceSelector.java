@@ -6,12 +6,16 @@ import java.time.Duration;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntPredicate;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
@@ -31,6 +35,18 @@ import java.util.stream.StreamSupport;
  *   <li>anything else the peer has, so that no piece is ever left out.
  * </ol>
  *
+ * <p>In a room ({@link #shareWithRoom}) every member streams the same file at nearly the same
+ * position, so without coordination each would ask the outside swarm for the same pieces in the
+ * same order and the seeder would upload the file once per member. Instead each member walks
+ * the phases first for its own share of the pieces (index modulo the room size equal to its
+ * position in the room), then again for all pieces. A connection to the outside swarm, which
+ * has every piece, is thus given the member's own share first, while a connection to another
+ * member offers only what that member has: its share. A piece of another member's share that
+ * has been in the critical window for {@link #DEFAULT_SHARE_PATIENCE} is wanted from anyone: its
+ * owner may have left or be slow, and a late piece is a stall. Patience rather than urgency alone,
+ * because members that stall together would otherwise all ask the outside swarm for the piece
+ * they wait for, which is the same piece.
+ *
  * <p>The stream is lazy and bt stops after the few pieces it can claim, so a decision examines
  * the bounded windows (at most {@link #MAX_WINDOW_PIECES} per playhead, at most {@link
  * #MAX_PLAYHEADS} playheads), one bounded step of the incremental {@link RarityOrder} rebuild and
@@ -45,6 +61,10 @@ public final class StreamingPieceSelector implements PieceSelector {
   static final int MAX_WINDOW_PIECES = 512;
   static final int MAX_PLAYHEADS = 8;
   static final int RAREST_SCAN_LIMIT = 4096;
+  /** Pieces of other members' shares the own-share pass of phase 5 may skip per decision. */
+  static final int SHARE_SKIP_LIMIT = 4096;
+  /** How long a piece of another member's share may be due before it is fetched from anyone. */
+  public static final Duration DEFAULT_SHARE_PATIENCE = Duration.ofSeconds(4);
 
   /** Bytes of the file's head fetched early. */
   static final long HEAD_BYTES = 1024 * 1024;
@@ -53,21 +73,43 @@ public final class StreamingPieceSelector implements PieceSelector {
 
   private final Duration critical;
   private final Duration readAhead;
+  private final long sharePatienceNanos;
+  private final LongSupplier nanoTime;
+  /** When each piece of another member's share was first seen in a critical window. */
+  private final Map<Integer, Long> dueSince = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<Playhead> playheads = new CopyOnWriteArrayList<>();
   private volatile long bytesPerSecond;
+  private volatile Share share;
   private volatile Target target;
   private int fallbackCursor;
+
+  /** The pieces this member fetches first in a room: index modulo {@code members} = position. */
+  private record Share(int position, int members) {
+    boolean owns(int piece) {
+      return piece % members == position;
+    }
+  }
 
   /** What is being streamed, once known. */
   private record Target(FileSpan span, PieceSet verified, RarityOrder rarity) {}
 
   public StreamingPieceSelector(Duration critical, Duration readAhead, long bytesPerSecond) {
-    if (critical.isNegative() || readAhead.compareTo(critical) < 0 || bytesPerSecond <= 0) {
-      throw new IllegalArgumentException("need 0 <= critical <= readAhead and a positive bitrate");
+    this(critical, readAhead, bytesPerSecond, DEFAULT_SHARE_PATIENCE, System::nanoTime);
+  }
+
+  /** As above, with the patience for other members' shares and the clock it is measured on. */
+  public StreamingPieceSelector(Duration critical, Duration readAhead, long bytesPerSecond,
+      Duration sharePatience, LongSupplier nanoTime) {
+    if (critical.isNegative() || readAhead.compareTo(critical) < 0 || bytesPerSecond <= 0
+        || sharePatience.isNegative()) {
+      throw new IllegalArgumentException(
+          "need 0 <= critical <= readAhead, a positive bitrate and a patience >= 0");
     }
     this.critical = critical;
     this.readAhead = readAhead;
     this.bytesPerSecond = bytesPerSecond;
+    this.sharePatienceNanos = sharePatience.toNanos();
+    this.nanoTime = nanoTime;
   }
 
   /** Starts streaming {@code span}; {@code verified} is kept up to date by the caller. */
@@ -100,6 +142,20 @@ public final class StreamingPieceSelector implements PieceSelector {
     return bytesPerSecond;
   }
 
+  /**
+   * Makes this member fetch its share of the pieces first: those whose index modulo {@code
+   * members} equals {@code position}. One member (or zero) means no sharing.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= position < members}, or members is 0
+   */
+  public void shareWithRoom(int position, int members) {
+    if (members < 0 || (members > 0 && (position < 0 || position >= members))) {
+      throw new IllegalArgumentException(
+          "need 0 <= position < members, got position " + position + " of " + members);
+    }
+    share = members > 1 ? new Share(position, members) : null;
+  }
+
   /** Bytes ahead of a playhead that are due within the critical window. */
   public long criticalBytes() {
     return windowBytes(critical);
@@ -113,12 +169,39 @@ public final class StreamingPieceSelector implements PieceSelector {
     }
     synchronized (this) {
       current.rarity().advance(pieceStatistics);
-      Picker picker = new Picker(current, relevantChunks, windows(current.span()), fallbackCursor);
+      Windows windows = windows(current.span());
+      Share currentShare = share;
+      if (currentShare == null) {
+        dueSince.clear();
+      } else {
+        noteDuePieces(current, windows, currentShare);
+      }
+      Picker picker = new Picker(current, relevantChunks, windows, fallbackCursor, currentShare,
+          this::overdue);
       fallbackCursor = (fallbackCursor + 1) % current.span().pieceCount();
       return StreamSupport.intStream(
           Spliterators.spliteratorUnknownSize(picker, Spliterator.ORDERED | Spliterator.NONNULL),
           false);
     }
+  }
+
+  /** Keeps {@link #dueSince} to the other shares' pieces now in a critical window. */
+  private void noteDuePieces(Target current, Windows windows, Share currentShare) {
+    dueSince.keySet().removeIf(piece -> current.verified().contains(piece) || !windows.critical(piece));
+    long now = nanoTime.getAsLong();
+    for (int i = 0; i < windows.start().length; i++) {
+      for (int piece = windows.start()[i]; piece <= windows.criticalEnd()[i]; piece++) {
+        if (!currentShare.owns(piece) && !current.verified().contains(piece)) {
+          dueSince.putIfAbsent(piece, now);
+        }
+      }
+    }
+  }
+
+  /** Whether a piece of another share has been due long enough to fetch it from anyone. */
+  private boolean overdue(int piece) {
+    Long since = dueSince.get(piece);
+    return since != null && nanoTime.getAsLong() - since >= sharePatienceNanos;
   }
 
   private long windowBytes(Duration window) {
@@ -164,7 +247,16 @@ public final class StreamingPieceSelector implements PieceSelector {
       int headStart,
       int headEnd,
       int tailStart,
-      int tailEnd) {}
+      int tailEnd) {
+    boolean critical(int piece) {
+      for (int i = 0; i < start.length; i++) {
+        if (piece >= start[i] && piece <= criticalEnd[i]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /** Walks the phases lazily; bt consumes only as many pieces as it can claim. */
   private static final class Picker implements PrimitiveIterator.OfInt {
@@ -182,8 +274,13 @@ public final class StreamingPieceSelector implements PieceSelector {
     private int restCursor;
     private boolean restWrapped;
     private int next = -1;
+    /** Set during the own-share pass, null during the pass over every piece. */
+    private Share ownShare;
+    private int shareSkips;
+    private final IntPredicate overdue;
 
-    Picker(Target target, BitSet relevant, Windows windows, int restStart) {
+    Picker(Target target, BitSet relevant, Windows windows, int restStart, Share share,
+        IntPredicate overdue) {
       this.target = target;
       this.relevant = relevant;
       this.windows = windows;
@@ -191,6 +288,8 @@ public final class StreamingPieceSelector implements PieceSelector {
       this.edgeCursor = windows.headStart();
       this.restStart = restStart;
       this.restCursor = restStart;
+      this.ownShare = share;
+      this.overdue = overdue;
     }
 
     @Override
@@ -244,6 +343,9 @@ public final class StreamingPieceSelector implements PieceSelector {
       long bestDistance = Long.MAX_VALUE;
       for (int i = 0; i < cursor.length; i++) {
         int candidate = cursor[i] <= end[i] ? relevant.nextSetBit(cursor[i]) : -1;
+        while (candidate >= 0 && candidate <= end[i] && !wantedNow(candidate)) {
+          candidate = relevant.nextSetBit(candidate + 1);
+        }
         if (candidate < 0 || candidate > end[i]) {
           cursor[i] = end[i] + 1;
           continue;
@@ -276,7 +378,7 @@ public final class StreamingPieceSelector implements PieceSelector {
       edgeCursor = piece == windows.headEnd() && windows.tailStart() > piece
           ? windows.tailStart()
           : piece + 1;
-      return relevant.get(piece) ? offer(piece) : -1;
+      return relevant.get(piece) && inPass(piece) ? offer(piece) : -1;
     }
 
     private int fromRarity() {
@@ -287,7 +389,7 @@ public final class StreamingPieceSelector implements PieceSelector {
         return -1;
       }
       int piece = rarity.pieceAt(rarestRank++);
-      return relevant.get(piece) ? offer(piece) : -1;
+      return relevant.get(piece) && inPass(piece) ? offer(piece) : -1;
     }
 
     /** Every other piece the peer has, starting at a cursor that moves between decisions. */
@@ -295,7 +397,7 @@ public final class StreamingPieceSelector implements PieceSelector {
       int piece = relevant.nextSetBit(restCursor);
       if (piece < 0 || (restWrapped && piece >= restStart)) {
         if (restWrapped || restStart == 0) {
-          phase = Phase.DONE;
+          endPass();
           return -1;
         }
         restWrapped = true;
@@ -303,7 +405,36 @@ public final class StreamingPieceSelector implements PieceSelector {
         return -1;
       }
       restCursor = piece + 1;
-      return offer(piece);
+      if (inPass(piece)) {
+        return offer(piece);
+      }
+      if (++shareSkips > SHARE_SKIP_LIMIT) {
+        endPass();
+      }
+      return -1;
+    }
+
+    private boolean inPass(int piece) {
+      return ownShare == null || ownShare.owns(piece);
+    }
+
+    private boolean wantedNow(int piece) {
+      return inPass(piece) || (phase == Phase.CRITICAL && overdue.test(piece));
+    }
+
+    /** After the own-share pass, walks every phase again for every piece; else stops. */
+    private void endPass() {
+      if (ownShare == null) {
+        phase = Phase.DONE;
+        return;
+      }
+      ownShare = null;
+      phase = Phase.CRITICAL;
+      System.arraycopy(windows.start(), 0, cursor, 0, cursor.length);
+      edgeCursor = windows.headStart();
+      rarestRank = 0;
+      restCursor = restStart;
+      restWrapped = false;
     }
 
     private int offer(int piece) {

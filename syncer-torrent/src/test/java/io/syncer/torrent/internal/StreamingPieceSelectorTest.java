@@ -1,6 +1,7 @@
 package io.syncer.torrent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bt.torrent.PieceStatistics;
 import java.time.Duration;
@@ -19,8 +20,9 @@ class StreamingPieceSelectorTest {
   private static final int PIECES = 1000;
 
   /** 256 KiB/s: critical 2 s = 2 pieces past the playhead's piece, read-ahead 10 s = 10. */
-  private final StreamingPieceSelector selector =
-      new StreamingPieceSelector(Duration.ofSeconds(2), Duration.ofSeconds(10), PIECE);
+  private long now;
+  private final StreamingPieceSelector selector = new StreamingPieceSelector(
+      Duration.ofSeconds(2), Duration.ofSeconds(10), PIECE, Duration.ofSeconds(4), () -> now);
 
   private final PieceSet verified = new PieceSet(PIECES);
   private final CountingStatistics statistics = new CountingStatistics(PIECES);
@@ -109,13 +111,85 @@ class StreamingPieceSelectorTest {
     }
   }
 
-  @Property(tries = 200)
+  @Test
+  void inARoomTheOwnShareComesFirstAndOtherSharesLast() {
+    selector.shareWithRoom(1, 4);
+    selector.addPlayhead(500 * PIECE + 10);
+
+    List<Integer> order = first(PIECES, all());
+
+    assertThat(order).hasSize(PIECES).doesNotHaveDuplicates();
+    assertThat(order.subList(0, 6)).containsExactly(501, 1, 993, 997, 505, 509);
+    assertThat(order.subList(0, 250)).allMatch(piece -> piece % 4 == 1);
+    assertThat(order.subList(250, 267)).containsExactly(
+        500, 502, 0, 2, 3, 992, 994, 995, 996, 998, 999, 503, 504, 506, 507, 508, 510);
+  }
+
+  @Test
+  void anotherSharesPieceDueForThePatienceIsWantedFromAnyone() {
+    selector.shareWithRoom(1, 4);
+    selector.addPlayhead(500 * PIECE + 10);
+    assertThat(first(1, all())).containsExactly(501);
+
+    now += Duration.ofMillis(3999).toNanos();
+    assertThat(first(1, all())).containsExactly(501);
+    now += Duration.ofMillis(1).toNanos();
+
+    assertThat(first(3, all())).containsExactly(500, 501, 502);
+  }
+
+  @Test
+  void thePatienceStartsAgainForAPieceThatLeftTheCriticalWindow() {
+    selector.shareWithRoom(1, 4);
+    Playhead playhead = selector.addPlayhead(500 * PIECE);
+    first(1, all());
+    playhead.moveTo(100 * PIECE);
+    first(1, all());
+    now += Duration.ofSeconds(4).toNanos();
+    playhead.moveTo(500 * PIECE);
+
+    assertThat(first(1, all())).containsExactly(501);
+  }
+
+  @Test
+  void aConnectionToAnotherMemberOffersThatMembersShare() {
+    selector.shareWithRoom(1, 4);
+    selector.addPlayhead(500 * PIECE);
+    BitSet secondMemberHas = new BitSet(PIECES);
+    for (int piece = 2; piece < PIECES; piece += 4) {
+      secondMemberHas.set(piece);
+    }
+
+    assertThat(first(6, secondMemberHas)).containsExactly(502, 2, 994, 998, 506, 510);
+    assertThat(first(1, all())).containsExactly(501);
+  }
+
+  @Test
+  void aRoomOfOneSharesNothing() {
+    selector.shareWithRoom(1, 4);
+    selector.shareWithRoom(0, 1);
+    selector.addPlayhead(500 * PIECE);
+
+    assertThat(first(8, all())).containsExactly(500, 501, 502, 0, 1, 2, 3, 992);
+  }
+
+  @Test
+  void aPositionOutsideTheRoomIsRejected() {
+    assertThatThrownBy(() -> selector.shareWithRoom(4, 4)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> selector.shareWithRoom(-1, 4)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> selector.shareWithRoom(0, -2)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Property(tries = 300)
   void everyWantedPieceIsOfferedExactlyOnceAndTheCriticalWindowLeads(
       @ForAll @Size(max = 4) List<@IntRange(min = 0, max = PIECES - 1) Integer> playheadPieces,
       @ForAll @Size(max = 300) List<@IntRange(min = 0, max = PIECES - 1) Integer> missing,
-      @ForAll @Size(max = 100) List<@IntRange(min = 0, max = PIECES - 1) Integer> done) {
+      @ForAll @Size(max = 100) List<@IntRange(min = 0, max = PIECES - 1) Integer> done,
+      @ForAll @IntRange(min = 0, max = 9) int roomSize,
+      @ForAll @IntRange(min = 0, max = 8) int position) {
     StreamingPieceSelector fresh =
         new StreamingPieceSelector(Duration.ofSeconds(2), Duration.ofSeconds(10), PIECE);
+    fresh.shareWithRoom(roomSize == 0 ? 0 : position % roomSize, roomSize);
     PieceSet verifiedPieces = new PieceSet(PIECES);
     done.forEach(verifiedPieces::add);
     fresh.selectFile(new FileSpan(0, PIECE * PIECES, PIECE, PIECES), verifiedPieces);
@@ -130,7 +204,8 @@ class StreamingPieceSelectorTest {
     assertThat(IntStream.of(offered).boxed().toList()).containsExactlyInAnyOrderElementsOf(wanted);
     if (!playheadPieces.isEmpty()) {
       int newest = playheadPieces.get(playheadPieces.size() - 1);
-      if (wanted.contains(newest)) {
+      boolean ownShare = roomSize <= 1 || newest % roomSize == position % roomSize;
+      if (wanted.contains(newest) && ownShare) {
         assertThat(offered[0]).isEqualTo(newest);
       }
     }
