@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * playing the whole movie at the media bitrate. Needs ffmpeg and python3-libtorrent. Run from the
  * repository root:
  *
- * <pre>java -cp ... io.syncer.benchmarks.torrent.RoomSwarmBenchmark [runs]</pre>
+ * <pre>java -cp ... io.syncer.benchmarks.torrent.RoomSwarmBenchmark [runs] [with|without|both]</pre>
  */
 public final class RoomSwarmBenchmark {
   private static final int MEMBERS = 4;
@@ -44,15 +44,23 @@ public final class RoomSwarmBenchmark {
     this.movie = movie;
   }
 
+  /** Arguments: number of runs (default 3), then {@code with}, {@code without} or both (default). */
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    new RoomSwarmBenchmark(BenchmarkMovie.prepare()).run(runs);
+    String cases = args.length > 1 ? args[1] : "both";
+    boolean[] roomSwarm = switch (cases) {
+      case "with" -> new boolean[] {true};
+      case "without" -> new boolean[] {false};
+      case "both" -> new boolean[] {false, true};
+      default -> throw new IllegalArgumentException("second argument: with, without or both");
+    };
+    new RoomSwarmBenchmark(BenchmarkMovie.prepare()).run(runs, roomSwarm);
   }
 
-  private void run(int runs) throws Exception {
+  private void run(int runs, boolean[] cases) throws Exception {
     System.out.println(movie.describe() + ", " + MEMBERS + " members");
     for (int run = 1; run <= runs; run++) {
-      for (boolean roomSwarm : new boolean[] {false, true}) {
+      for (boolean roomSwarm : cases) {
         String loadBefore = BenchmarkMovie.loadAverage();
         String result = room(run, roomSwarm);
         System.out.println("run " + run + (roomSwarm ? " with" : " without") + " room swarm: " + result

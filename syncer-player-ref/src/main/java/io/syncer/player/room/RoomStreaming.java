@@ -242,13 +242,17 @@ public final class RoomStreaming implements MediaOpener, AutoCloseable {
    * of as many shares as there are members; nothing to share while we are not listed.
    */
   private void shareFetching(StreamingTorrent torrent, List<SwarmPeer> peers) {
+    Share share = share(peers, ownMemberId);
+    torrent.shareWithRoom(share.position(), share.members());
+  }
+
+  /** A member's share of a torrent's pieces: {@code position} of {@code members} (1: no sharing). */
+  record Share(int position, int members) {}
+
+  static Share share(List<SwarmPeer> peers, String memberId) {
     List<String> members = peers.stream().map(SwarmPeer::memberId).distinct().sorted().toList();
-    int position = members.indexOf(ownMemberId);
-    if (position < 0) {
-      torrent.shareWithRoom(0, 1);
-    } else {
-      torrent.shareWithRoom(position, members.size());
-    }
+    int position = members.indexOf(memberId);
+    return position < 0 ? new Share(0, 1) : new Share(position, members.size());
   }
 
   private List<StreamingTorrent> openTorrents() {

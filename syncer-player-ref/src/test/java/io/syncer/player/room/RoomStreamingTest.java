@@ -32,6 +32,18 @@ class RoomStreamingTest {
   @TempDir Path members;
 
   @Test
+  void eachMemberTakesTheShareOfItsRankAmongTheServingMembersIds() {
+    List<SwarmPeer> peers = List.of(new SwarmPeer("m-c", "127.0.0.1", 3), new SwarmPeer("m-a", "127.0.0.1", 1),
+        new SwarmPeer("m-b", "127.0.0.1", 2), new SwarmPeer("m-a", "127.0.0.1", 4));
+
+    assertThat(RoomStreaming.share(peers, "m-a")).isEqualTo(new RoomStreaming.Share(0, 3));
+    assertThat(RoomStreaming.share(peers, "m-b")).isEqualTo(new RoomStreaming.Share(1, 3));
+    assertThat(RoomStreaming.share(peers, "m-c")).isEqualTo(new RoomStreaming.Share(2, 3));
+    assertThat(RoomStreaming.share(peers, "m-d")).isEqualTo(new RoomStreaming.Share(0, 1));
+    assertThat(RoomStreaming.share(List.of(), "m-a")).isEqualTo(new RoomStreaming.Share(0, 1));
+  }
+
+  @Test
   void aMemberStreamsTheOwnersMovieFromThePeerTheRoomNamed() throws Exception {
     Path video = CounterVideos.get(Format.MP4_H264_AAC);
     byte[] torrent = TestTorrents.torrentOf(video);

@@ -2,7 +2,6 @@ package io.syncer.torrent.internal;
 
 import bt.metainfo.IMetadataService;
 import bt.module.PeerConnectionSelector;
-import bt.module.ServiceModule;
 import bt.net.SharedSelector;
 import bt.service.IRuntimeLifecycleBinder;
 import bt.service.LifecycleBinding;
@@ -16,8 +15,7 @@ import java.nio.channels.Selector;
 /**
  * Guice module that replaces two bt services; loaded as a custom module, it overrides bt's
  * standard bindings: the metadata service (validation of metadata fetched from peers) and the
- * peer connection selector (bt 1.10's registration can starve on busy machines). It also adds
- * the {@link UnchokingAgent}, which keeps bt from choking peers that lost interest.
+ * peer connection selector (bt 1.10's registration can starve on busy machines).
  */
 public final class BtOverridesModule extends AbstractModule {
   private final GuardedMetadataService metadataService;
@@ -29,7 +27,6 @@ public final class BtOverridesModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(IMetadataService.class).toInstance(metadataService);
-    ServiceModule.extend(binder()).addMessagingAgent(new UnchokingAgent());
   }
 
   @Provides
