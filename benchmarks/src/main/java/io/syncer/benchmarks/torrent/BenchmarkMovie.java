@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The movie the torrent benchmarks stream: a generated 60 s 720p H.264 MP4 (moov at the end) in
@@ -30,6 +32,8 @@ final class BenchmarkMovie {
   private BenchmarkMovie(Path work) throws IOException, InterruptedException {
     this.work = work;
     Files.createDirectories(work);
+    deleteDownloads();
+    Runtime.getRuntime().addShutdownHook(new Thread(this::deleteDownloads, "delete-benchmark-downloads"));
     video = work.resolve("movie.mp4");
     if (!Files.exists(video)) {
       run(List.of("ffmpeg", "-y", "-hide_banner", "-loglevel", "error",
@@ -48,6 +52,26 @@ final class BenchmarkMovie {
 
   static BenchmarkMovie prepare() throws IOException, InterruptedException {
     return new BenchmarkMovie(Path.of("benchmarks", "target", "streaming-bench").toAbsolutePath());
+  }
+
+  /** A new directory for one client's downloads, deleted when the benchmark ends or starts again. */
+  Path downloadDirectory(String prefix) throws IOException {
+    return Files.createTempDirectory(work, prefix);
+  }
+
+  /** Every client's downloads (a full run leaves over 1 GB); the movie and its torrent stay. */
+  private void deleteDownloads() {
+    try (Stream<Path> entries = Files.list(work)) {
+      for (Path directory : entries.filter(Files::isDirectory).toList()) {
+        try (Stream<Path> tree = Files.walk(directory)) {
+          for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(path);
+          }
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("could not delete old downloads in " + work + ": " + e);
+    }
   }
 
   int pieceCount() {

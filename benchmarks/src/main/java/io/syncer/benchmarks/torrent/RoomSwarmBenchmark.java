@@ -10,7 +10,6 @@ import io.syncer.torrent.StreamingTorrent;
 import io.syncer.torrent.TorrentStreamer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +97,7 @@ public final class RoomSwarmBenchmark {
     try (CappedSeeder seeder = new CappedSeeder(movie, false)) {
       for (int i = 0; i < MEMBERS; i++) {
         members.add(new Member(TorrentStreamer.builder()
-            .downloadDirectory(Files.createTempDirectory(movie.work, "room-" + run + "-" + i))
+            .downloadDirectory(movie.downloadDirectory("room-" + run + "-" + i))
             .listenAddress(InetAddress.getLoopbackAddress())
             .dht(false)
             .start()));

@@ -10,7 +10,6 @@ import io.syncer.torrent.StreamingTorrent;
 import io.syncer.torrent.TorrentStreamer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +91,7 @@ public final class StreamingBenchmark {
     try (CappedSeeder seeder = new CappedSeeder(movie, true);
         StockSequentialClient client = StockSequentialClient.create(movie)) {
       long start = System.nanoTime();
-      client.download(movie, Files.createTempDirectory(movie.work, "sequential-" + run), seeder.port);
+      client.download(movie, movie.downloadDirectory("sequential-" + run), seeder.port);
       return timings(client, start);
     }
   }
@@ -100,7 +99,7 @@ public final class StreamingBenchmark {
   private Playback.Result sequentialPlayback(int run) throws Exception {
     try (CappedSeeder seeder = new CappedSeeder(movie, true);
         StockSequentialClient client = StockSequentialClient.create(movie)) {
-      client.download(movie, Files.createTempDirectory(movie.work, "sequential-playback-" + run), seeder.port);
+      client.download(movie, movie.downloadDirectory("sequential-playback-" + run), seeder.port);
       client.read(0, 1);
       return Playback.play(client, movie.length, movie.bytesPerSecond, PLAYBACK_SECONDS);
     }
@@ -141,7 +140,7 @@ public final class StreamingBenchmark {
 
   private TorrentStreamer streamer(String name, int piecesPerPeer) throws IOException {
     return TorrentStreamer.builder()
-        .downloadDirectory(Files.createTempDirectory(movie.work, name))
+        .downloadDirectory(movie.downloadDirectory(name))
         .listenAddress(InetAddress.getLoopbackAddress())
         .dht(false)
         .maxAssignedPiecesPerPeer(piecesPerPeer)
