@@ -27,7 +27,8 @@ final class NetworkPath {
    */
   NetworkPath(Scenario scenario, SplittableRandom random, long startUs, long endUs) {
     long half = scenario.rttUs() / 2;
-    long skew = random.nextBoolean() ? scenario.asymmetryUs() / 2 : -scenario.asymmetryUs() / 2;
+    boolean uplinkLonger = random.nextBoolean() || scenario.uplinkAlwaysLonger();
+    long skew = uplinkLonger ? scenario.asymmetryUs() / 2 : -scenario.asymmetryUs() / 2;
     this.upBaseUs = half + skew;
     this.downBaseUs = scenario.rttUs() - half - skew;
     this.jitterMeanUs = scenario.jitterUs();

@@ -46,10 +46,11 @@ final class SimReport {
   static String table(Scenario scenario, long seed, double minutes, List<SimResult> results) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT,
-        "sync-sim: scenario %s (RTT %.1f ms, jitter %.1f ms, asymmetry %.1f ms, spikes %.0f ms x %.1f/min),"
+        "sync-sim: scenario %s (RTT %.1f ms, jitter %.1f ms, asymmetry %.1f ms%s, spikes %.0f ms x %.1f/min),"
             + " %d participants, %.1f simulated minutes, seed %d%n",
         scenario.name(), scenario.rttUs() / 1e3, scenario.jitterUs() / 1e3,
-        scenario.asymmetryUs() / 1e3, scenario.spikeUs() / 1e3, scenario.spikesPerMinute(),
+        scenario.asymmetryUs() / 1e3, scenario.uplinkAlwaysLonger() ? " uplink longer" : "",
+        scenario.spikeUs() / 1e3, scenario.spikesPerMinute(),
         SyncSimulation.PARTICIPANTS, minutes, seed));
     out.append(String.format(Locale.ROOT,
         "%-9s %9s %9s %9s %9s | %9s %9s | %8s %10s %9s | %10s %7s %6s%n",

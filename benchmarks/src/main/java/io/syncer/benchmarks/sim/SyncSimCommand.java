@@ -49,7 +49,8 @@ public final class SyncSimCommand implements Callable<Integer> {
   }
 
   @Option(names = "--scenario", defaultValue = "wan",
-      description = "Network scenario: lan, wan or mobile (default ${DEFAULT-VALUE}).")
+      description = "Network scenario: lan, wan, wan-uplink (wan, every uplink the longer way) or mobile"
+          + " (default ${DEFAULT-VALUE}).")
   String scenario;
 
   @Option(names = "--policies", split = ",", defaultValue = "syncer,syncplay,jellyfin",

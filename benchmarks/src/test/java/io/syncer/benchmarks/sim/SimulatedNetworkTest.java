@@ -42,6 +42,30 @@ class SimulatedNetworkTest {
   }
 
   @Test
+  void onWanUplinkEveryMembersUplinkIsTheLongerWayWhileOnWanItIsDrawn() {
+    int uplinkLongerOnWan = 0;
+    for (int seed = 1; seed <= 20; seed++) {
+      assertThat(fastest(Scenario.WAN_UPLINK, seed, true)).isGreaterThanOrEqualTo(45_000);
+      assertThat(fastest(Scenario.WAN_UPLINK, seed, false)).isBetween(35_000L, 44_999L);
+      if (fastest(Scenario.WAN, seed, true) >= 45_000) {
+        uplinkLongerOnWan++;
+      }
+    }
+    assertThat(uplinkLongerOnWan).isBetween(1, 19);
+  }
+
+  /** The smallest of 200 one-way delays of a path (base delay plus jitter). */
+  private static long fastest(Scenario scenario, long seed, boolean up) {
+    NetworkPath path = new NetworkPath(scenario, new SplittableRandom(seed), START, START + 60_000_000);
+    long fastest = Long.MAX_VALUE;
+    for (int i = 0; i < 200; i++) {
+      long sent = START + i * 100_000L;
+      fastest = Math.min(fastest, up ? path.upDelayUs(sent) : path.downDelayUs(sent));
+    }
+    return fastest;
+  }
+
+  @Test
   void messagesArriveInOrderNoSoonerThanTheBaseDelay() {
     VirtualScheduler scheduler = new VirtualScheduler(new ManualClock(START));
     NetworkPath path =
