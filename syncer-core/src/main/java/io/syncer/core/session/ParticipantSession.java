@@ -618,7 +618,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     // A player reporting the frame start reads half a step behind, and the drift controller keeps
     // what it reads on the timeline: land half a step ahead, where it will be kept, or every
     // member corrects by half a frame after every seek, each at its own pace.
-    player.seek(target + aheadUs + granularity.granularityUs() / 2);
+    player.seek(target + aheadUs + positionStepUs() / 2);
     seekingFor = course;
     realignAfterSeek = false;
     return OptionalLong.of(target + aheadUs);
@@ -626,7 +626,13 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
 
   /** Within this of a timeline's position, the player needs no seek. */
   long snapUs() {
-    return SNAP_TOLERANCE_US + granularity.granularityUs();
+    return SNAP_TOLERANCE_US + positionStepUs();
+  }
+
+  /** The player's position step: as it reports it, else as observed while it played. */
+  private long positionStepUs() {
+    long reported = player.positionStepUs();
+    return reported > 0 ? reported : granularity.granularityUs();
   }
 
   /**
@@ -724,7 +730,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
         drift.onTick(
             new PlayerObservation(
                 now, target, player.positionUs(), current.rate(), player.rate(),
-                player.seekLatencyUs(), estimate.get().errorBoundUs()));
+                player.seekLatencyUs(), estimate.get().errorBoundUs(), positionStepUs()));
     offsetUs = decision.offsetUs();
     Correction correction = decision.correction();
     if (correction instanceof Correction.SetRate setRate) {

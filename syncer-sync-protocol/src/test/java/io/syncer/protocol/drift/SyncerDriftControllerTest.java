@@ -118,6 +118,34 @@ class SyncerDriftControllerTest {
   }
 
   @Test
+  void aReportedFrameStepPinsTheOffsetOfAFrameSteppedPlayerWithinSecondsOfARestart() {
+    long stepUs = 41_708;
+    long trueOffsetUs = 3_000;
+    DriftController told = SyncerDriftPolicy.defaults().newController();
+    DriftController guessing = SyncerDriftPolicy.defaults().newController();
+    SplittableRandom random = new SplittableRandom(11);
+    DriftDecision withStep = null;
+    DriftDecision withoutStep = null;
+    long restartAt = 60_000_000;
+    boolean restarted = false;
+    for (long t = 0; t < restartAt + 5_000_000; t += 80_000 + random.nextLong(40_001)) {
+      if (t >= restartAt && !restarted) {
+        // As after a seek: the filter starts again, what it learnt of the drift stays.
+        told.reset();
+        guessing.reset();
+        restarted = true;
+      }
+      // Reads the start of the frame on screen: half a step below its true position on average.
+      long exact = t + stepUs / 2 + trueOffsetUs;
+      long reported = Math.floorDiv(exact, stepUs) * stepUs;
+      withStep = told.onTick(new PlayerObservation(t, t, reported, 1.0, 1.0, 250_000, 0, stepUs));
+      withoutStep = guessing.onTick(new PlayerObservation(t, t, reported, 1.0, 1.0, 250_000, 0));
+    }
+    assertThat(withStep.offsetUs()).isBetween(trueOffsetUs - 1_000, trueOffsetUs + 1_000);
+    assertThat(withStep.offsetErrorUs()).isLessThan(withoutStep.offsetErrorUs() / 3);
+  }
+
+  @Test
   void refusesObservationsThatGoBackInTime() {
     controller.onTick(at(1_000_000, 0));
     assertThatThrownBy(() -> controller.onTick(at(999_999, 0)))
