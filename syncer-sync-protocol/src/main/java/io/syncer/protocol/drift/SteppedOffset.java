@@ -11,7 +11,8 @@ import java.util.Optional;
  * irregular, so the phases are spread over the whole step. Once the readings are carried to now
  * along the known drift, their largest and smallest values bracket the true offset within one
  * step, and the middle of that range is the offset as the mean of the readings would give it, only
- * far more precisely: its error shrinks like {@code step / n} rather than {@code step / √n}. Noise
+ * far more precisely: its error shrinks like {@code step / n} rather than {@code step / √n}. The
+ * drift need not be known well: the readings themselves tell which slopes fit them. Noise
  * other than the step (a jittery clock estimate, a player that presents frames unevenly) widens
  * the range beyond one step; the estimate is then refused and the caller keeps its line fit.
  *
@@ -26,6 +27,12 @@ final class SteppedOffset {
 
   /** Readings fewer than this bracket nothing useful. */
   static final int MIN_READINGS = 8;
+  /** How far from the slope it is given the slope may be, in its standard errors. */
+  static final double SLOPE_SIGMAS = 4;
+  /** The widest slope considered, µs per µs: clocks and players off by up to 1000 ppm. */
+  static final double MAX_SLOPE = 1000e-6;
+  /** Iterations of each search over slopes: each narrows the interval by a third or a half. */
+  private static final int SEARCH_STEPS = 40;
 
   private final long windowUs;
   private final ArrayDeque<Reading> readings = new ArrayDeque<>();
@@ -48,30 +55,92 @@ final class SteppedOffset {
   }
 
   /**
-   * The offset at {@code nowUs}, if the readings carried along {@code slope} (± {@code
-   * slopeError}, µs per µs) span no more than {@code stepUs}.
+   * The offset at {@code nowUs}, if the readings, carried along some slope within {@value
+   * #SLOPE_SIGMAS} × {@code slopeError} of {@code slope} (µs per µs; an infinite error: any slope
+   * within ±{@value #MAX_SLOPE}), span no more than {@code stepUs}.
+   *
+   * <p>Every slope under which the readings fit within one step is possible, and so is every
+   * offset each of them leaves: the estimate is the middle of those offsets. Carried along the
+   * smallest possible slope, the readings are lowest; along the largest, highest (each reading is
+   * older than now), so the possible offsets are bracketed by those two carries.
    */
   Optional<Estimate> estimate(long nowUs, long stepUs, double slope, double slopeError) {
-    if (stepUs <= 0 || readings.size() < MIN_READINGS || !Double.isFinite(slopeError)) {
+    if (stepUs <= 0 || readings.size() < MIN_READINGS || Double.isNaN(slopeError)) {
       return Optional.empty();
     }
+    int n = readings.size();
+    double[] ages = new double[n];
+    double[] offsets = new double[n];
+    int i = 0;
+    for (Reading reading : readings) {
+      ages[i] = nowUs - reading.timeUs;
+      offsets[i] = reading.offsetUs;
+      i++;
+    }
+    double reach = Math.min(MAX_SLOPE, SLOPE_SIGMAS * slopeError);
+    double narrowest = narrowestSlope(ages, offsets, slope - reach, slope + reach);
+    if (range(ages, offsets, narrowest) > stepUs) {
+      return Optional.empty();
+    }
+    double lowestSlope = lastFitting(ages, offsets, stepUs, narrowest, slope - reach);
+    double highestSlope = lastFitting(ages, offsets, stepUs, narrowest, slope + reach);
+    double lowerUs = Double.NEGATIVE_INFINITY;
+    double upperUs = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < n; k++) {
+      lowerUs = Math.max(lowerUs, offsets[k] + lowestSlope * ages[k]);
+      upperUs = Math.min(upperUs, offsets[k] + highestSlope * ages[k] + stepUs);
+    }
+    // In the terms of a mean of readings, which lie half a step below the true offset on average.
+    double valueUs = (lowerUs + upperUs) / 2 - stepUs / 2.0;
+    return Optional.of(new Estimate(valueUs, (upperUs - lowerUs) / Math.sqrt(12)));
+  }
+
+  /** The slope in {@code [from, to]} under which the carried readings span the least. */
+  private static double narrowestSlope(double[] ages, double[] offsets, double from, double to) {
+    // The span is convex in the slope (a maximum of lines minus a minimum of lines).
+    double low = from;
+    double high = to;
+    for (int k = 0; k < SEARCH_STEPS && high - low > 0; k++) {
+      double third = (high - low) / 3;
+      if (range(ages, offsets, low + third) <= range(ages, offsets, high - third)) {
+        high -= third;
+      } else {
+        low += third;
+      }
+    }
+    return (low + high) / 2;
+  }
+
+  /**
+   * From {@code fitting} (under which the readings span at most a step) towards {@code limit}:
+   * the farthest slope under which they still do.
+   */
+  private static double lastFitting(
+      double[] ages, double[] offsets, long stepUs, double fitting, double limit) {
+    if (range(ages, offsets, limit) <= stepUs) {
+      return limit;
+    }
+    double inside = fitting;
+    double outside = limit;
+    for (int k = 0; k < SEARCH_STEPS; k++) {
+      double middle = (inside + outside) / 2;
+      if (range(ages, offsets, middle) <= stepUs) {
+        inside = middle;
+      } else {
+        outside = middle;
+      }
+    }
+    return inside;
+  }
+
+  private static double range(double[] ages, double[] offsets, double slope) {
     double lowest = Double.POSITIVE_INFINITY;
     double highest = Double.NEGATIVE_INFINITY;
-    double oldestAgeUs = 0;
-    for (Reading reading : readings) {
-      double ageUs = nowUs - reading.timeUs;
-      double carried = reading.offsetUs + slope * ageUs;
+    for (int k = 0; k < ages.length; k++) {
+      double carried = offsets[k] + slope * ages[k];
       lowest = Math.min(lowest, carried);
       highest = Math.max(highest, carried);
-      oldestAgeUs = Math.max(oldestAgeUs, ageUs);
     }
-    double rangeUs = highest - lowest;
-    if (rangeUs > stepUs) {
-      return Optional.empty();
-    }
-    // Uniform over the bracket left (step − range), plus what the drift's error moves the ends by.
-    double bracketUs = stepUs - rangeUs;
-    double errorUs = bracketUs / Math.sqrt(12) + slopeError * oldestAgeUs;
-    return Optional.of(new Estimate((lowest + highest) / 2, errorUs));
+    return highest - lowest;
   }
 }

@@ -65,6 +65,23 @@ class SteppedOffsetTest {
     assertThat(Math.abs(estimate.valueUs() + stepUs / 2.0)).isLessThan(stepUs / 10.0);
   }
 
+  @Property(tries = 100)
+  void findsTheDriftItselfWhenItIsUnknown(
+      @ForAll long seed,
+      @ForAll @LongRange(min = 10_000, max = 100_000) long stepUs,
+      @ForAll @DoubleRange(min = -1e6, max = 1e6) double offsetUs,
+      @ForAll @DoubleRange(min = -500, max = 500) double slopePpm) {
+    long endUs = 1_000_000_000L;
+    SteppedOffset.Estimate estimate =
+        read(seed, stepUs, offsetUs, slopePpm * 1e-6, 200, endUs)
+            .estimate(endUs, stepUs, 0, Double.POSITIVE_INFINITY)
+            .orElseThrow();
+    double expectedUs = offsetUs - stepUs / 2.0;
+    assertThat(Math.abs(estimate.valueUs() - expectedUs))
+        .isLessThanOrEqualTo(estimate.errorUs() * Math.sqrt(3) + 1e-6);
+    assertThat(estimate.errorUs()).isLessThan(stepUs / 10.0);
+  }
+
   @Property(tries = 50)
   void aDriftErrorWidensTheStatedError(
       @ForAll long seed, @ForAll @DoubleRange(min = 1, max = 100) double slopeErrorPpm) {
