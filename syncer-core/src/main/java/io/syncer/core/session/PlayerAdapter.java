@@ -53,9 +53,9 @@ public interface PlayerAdapter {
 
   /**
    * How far apart the positions it reports are, µs: the frame duration for a player that reports
-   * the frame on screen, 0 when unknown or continuous (the default). Knowing it, the session lands
-   * seeks where such a player will be kept and filters its readings far more precisely from the
-   * first seconds on; without it, it learns the step while the player plays.
+   * the start of the frame on screen, 0 when unknown or continuous (the default). Knowing it, the
+   * session filters such a player's readings far more precisely from the first seconds on, and
+   * lands its seeks where it will be kept; without it, it learns the step while the player plays.
    */
   default long positionStepUs() {
     return 0;

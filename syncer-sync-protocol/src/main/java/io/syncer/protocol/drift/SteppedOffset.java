@@ -7,12 +7,12 @@ import java.util.Optional;
  * The offset of a player whose reported position moves in steps (the start of the frame on screen),
  * from the middle of the range its recent readings span.
  *
- * <p>Each reading is the true offset minus a phase in {@code [0, step)}; the controller's ticks are
- * irregular, so the phases are spread over the whole step. Once the readings are carried to now
- * along the known drift, their largest and smallest values bracket the true offset within one
- * step, and the middle of that range is the offset as the mean of the readings would give it, only
- * far more precisely: its error shrinks like {@code step / n} rather than {@code step / √n}. The
- * drift need not be known well: the readings themselves tell which slopes fit them. Noise
+ * <p>Each reading is the true offset (of the media the player presents) minus a phase in {@code
+ * [0, step)}; the controller's ticks are irregular, so the phases are spread over the whole step.
+ * Once the readings are carried to now along the drift, the true offset is at least the largest of
+ * them and less than the smallest plus one step, and the middle of that bracket is far more precise
+ * than a mean of the readings: its error shrinks like {@code step / n} rather than {@code step /
+ * √n}. The drift need not be known well: the readings themselves tell which slopes fit them. Noise
  * other than the step (a jittery clock estimate, a player that presents frames unevenly) widens
  * the range beyond one step; the estimate is then refused and the caller keeps its line fit.
  *
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 final class SteppedOffset {
 
-  /** The middle of the range and its standard error, µs. */
+  /** The true offset (the middle of its bracket) and its standard error, µs. */
   record Estimate(double valueUs, double errorUs) {}
 
   private record Reading(long timeUs, double offsetUs) {}
@@ -90,9 +90,7 @@ final class SteppedOffset {
       lowerUs = Math.max(lowerUs, offsets[k] + lowestSlope * ages[k]);
       upperUs = Math.min(upperUs, offsets[k] + highestSlope * ages[k] + stepUs);
     }
-    // In the terms of a mean of readings, which lie half a step below the true offset on average.
-    double valueUs = (lowerUs + upperUs) / 2 - stepUs / 2.0;
-    return Optional.of(new Estimate(valueUs, (upperUs - lowerUs) / Math.sqrt(12)));
+    return Optional.of(new Estimate((lowerUs + upperUs) / 2, (upperUs - lowerUs) / Math.sqrt(12)));
   }
 
   /** The slope in {@code [from, to]} under which the carried readings span the least. */

@@ -171,7 +171,8 @@ final class SyncerDriftController implements DriftController {
         stepped.estimate(
             nowUs, observation.positionStepUs(), slopeSource.slope(), slopeSource.slopeError());
     if (framed.isPresent() && framed.get().errorUs() < valueErrorUs) {
-      valueUs = framed.get().valueUs();
+      // Kept in the line fits' terms: they average readings, half a step below the media.
+      valueUs = framed.get().valueUs() - observation.positionStepUs() / 2.0;
       valueErrorUs = framed.get().errorUs();
     }
     double offsetUs = valueUs + rateEffectUs;

@@ -48,10 +48,8 @@ class SteppedOffsetTest {
         read(seed, stepUs, offsetUs, slope, readings, endUs)
             .estimate(endUs, stepUs, slope, 0)
             .orElseThrow();
-    // The mean reading is half a step below the true offset; the estimate is in those terms, and
-    // the bracket left is uniform, so it spans ±√3 standard errors.
-    double expectedUs = offsetUs - stepUs / 2.0;
-    assertThat(Math.abs(estimate.valueUs() - expectedUs))
+    // The bracket left is uniform, so it spans ±√3 standard errors.
+    assertThat(Math.abs(estimate.valueUs() - offsetUs))
         .isLessThanOrEqualTo(estimate.errorUs() * Math.sqrt(3) + 1e-6);
     assertThat(estimate.errorUs()).isLessThanOrEqualTo(stepUs / Math.sqrt(12) + 1e-6);
   }
@@ -62,7 +60,7 @@ class SteppedOffsetTest {
     long endUs = 1_000_000_000L;
     SteppedOffset.Estimate estimate =
         read(seed, stepUs, 0, 0, 200, endUs).estimate(endUs, stepUs, 0, 0).orElseThrow();
-    assertThat(Math.abs(estimate.valueUs() + stepUs / 2.0)).isLessThan(stepUs / 10.0);
+    assertThat(Math.abs(estimate.valueUs())).isLessThan(stepUs / 10.0);
   }
 
   @Property(tries = 100)
@@ -76,8 +74,7 @@ class SteppedOffsetTest {
         read(seed, stepUs, offsetUs, slopePpm * 1e-6, 200, endUs)
             .estimate(endUs, stepUs, 0, Double.POSITIVE_INFINITY)
             .orElseThrow();
-    double expectedUs = offsetUs - stepUs / 2.0;
-    assertThat(Math.abs(estimate.valueUs() - expectedUs))
+    assertThat(Math.abs(estimate.valueUs() - offsetUs))
         .isLessThanOrEqualTo(estimate.errorUs() * Math.sqrt(3) + 1e-6);
     assertThat(estimate.errorUs()).isLessThan(stepUs / 10.0);
   }

@@ -135,7 +135,8 @@ class SyncerDriftControllerTest {
         guessing.reset();
         restarted = true;
       }
-      // Reads the start of the frame on screen: half a step below its true position on average.
+      // Reads the start of the frame on screen: half a step below its media on average, so the
+      // controller keeps the media half a step ahead.
       long exact = t + stepUs / 2 + trueOffsetUs;
       long reported = Math.floorDiv(exact, stepUs) * stepUs;
       withStep = told.onTick(new PlayerObservation(t, t, reported, 1.0, 1.0, 250_000, 0, stepUs));
