@@ -46,10 +46,10 @@ final class SyncerDriftController implements DriftController {
    * The trim also steers the offset towards zero with this time constant, so that offsets inside
    * the deadband do not persist; imperceptibly, at most {@link #MAX_CENTERING_PPM}.
    */
-  static final long CENTERING_TIME_US = 100_000_000;
+  static final long CENTERING_TIME_US = 30_000_000;
 
   /** Largest part of the trim that steers the offset, ppm. */
-  static final double MAX_CENTERING_PPM = 50;
+  static final double MAX_CENTERING_PPM = 200;
 
   /** Convergence needs the drift known to within this standard error, ppm. */
   static final double CONVERGENCE_MAX_DRIFT_ERROR_PPM = 10;

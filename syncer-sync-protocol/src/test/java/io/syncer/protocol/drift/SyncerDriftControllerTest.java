@@ -64,7 +64,7 @@ class SyncerDriftControllerTest {
 
   @Test
   void staysConvergedThroughAShortGlitchWithoutSeeking() {
-    long convergedAt = convergeAt(2_000);
+    long convergedAt = convergeAt(1_000);
     long t = convergedAt;
     for (int i = 0; i < 10; i++) {
       t += 100_000;
@@ -73,7 +73,7 @@ class SyncerDriftControllerTest {
     }
     for (int i = 0; i < 100; i++) {
       t += 100_000;
-      DriftDecision decision = controller.onTick(at(t, 2_000));
+      DriftDecision decision = controller.onTick(at(t, 1_000));
       assertThat(decision.correction()).isNotInstanceOf(Correction.SeekTo.class);
       assertThat(decision.converged()).isTrue();
     }
@@ -81,7 +81,7 @@ class SyncerDriftControllerTest {
 
   @Test
   void aSustainedJumpEndsConvergenceSoItCanBeFixedBySeeking() {
-    long t = convergeAt(2_000);
+    long t = convergeAt(1_000);
     Correction seek = null;
     for (int i = 0; i < 100 && seek == null; i++) {
       t += 100_000;
