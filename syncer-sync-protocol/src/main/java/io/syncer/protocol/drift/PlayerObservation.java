@@ -48,19 +48,6 @@ public record PlayerObservation(
     }
   }
 
-  /** An observation of a player whose position step is unknown. */
-  public PlayerObservation(
-      long localTimeUs,
-      long targetPositionUs,
-      long observedPositionUs,
-      double timelineRate,
-      double playerRate,
-      long seekLatencyUs,
-      long clockErrorUs) {
-    this(localTimeUs, targetPositionUs, observedPositionUs, timelineRate, playerRate,
-        seekLatencyUs, clockErrorUs, 0);
-  }
-
   /** Player minus target: positive when the player is ahead, µs. */
   public long offsetUs() {
     return observedPositionUs - targetPositionUs;

@@ -140,7 +140,7 @@ class SyncerDriftControllerTest {
       long exact = t + stepUs / 2 + trueOffsetUs;
       long reported = Math.floorDiv(exact, stepUs) * stepUs;
       withStep = told.onTick(new PlayerObservation(t, t, reported, 1.0, 1.0, 250_000, 0, stepUs));
-      withoutStep = guessing.onTick(new PlayerObservation(t, t, reported, 1.0, 1.0, 250_000, 0));
+      withoutStep = guessing.onTick(new PlayerObservation(t, t, reported, 1.0, 1.0, 250_000, 0, 0));
     }
     assertThat(withStep.offsetUs()).isBetween(trueOffsetUs - 1_000, trueOffsetUs + 1_000);
     assertThat(withStep.offsetErrorUs()).isLessThan(withoutStep.offsetErrorUs() / 3);
