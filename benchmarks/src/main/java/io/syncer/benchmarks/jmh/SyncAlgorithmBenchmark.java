@@ -122,7 +122,8 @@ public class SyncAlgorithmBenchmark {
       long reported = Math.floorDiv((long) positionUs, FRAME_US) * FRAME_US;
       DriftDecision decision =
           controller.onTick(
-              new PlayerObservation(localUs, target, reported, 1.0, rate, 300_000, 2_000));
+              new PlayerObservation(
+                  localUs, target, reported, 1.0, rate, 300_000, 2_000, FRAME_US));
       // The player obeys at once, so the controller stays in its steady state.
       if (decision.correction() instanceof Correction.SetRate setRate) {
         rate = setRate.rate();

@@ -242,5 +242,10 @@ final class SimulatedParticipant implements ParticipantListener {
     public long seekLatencyUs() {
       return player.seekLatencyUs();
     }
+
+    @Override
+    public long positionStepUs() {
+      return player.positionStepUs();
+    }
   }
 }

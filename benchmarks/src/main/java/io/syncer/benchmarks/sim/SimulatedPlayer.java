@@ -143,6 +143,12 @@ final class SimulatedPlayer implements PlayerAdapter {
     return measuredSeekLatencyUs;
   }
 
+  /** The player reports frame starts: its position moves in steps of one frame. */
+  @Override
+  public long positionStepUs() {
+    return model.frameStepUs();
+  }
+
   private void advance() {
     long nowUs = clock.nowMicros();
     while (true) {

@@ -574,9 +574,14 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
   /** Puts the player where {@code timeline} is at {@code serverTime}, in the state it says. */
   private void follow(Timeline timeline, long serverTime) {
     if (timeline.paused()) {
+      long heldAtUs = holdingAtUs;
       holdUntilTimeline(-1);
       player.pause();
-      align(timeline, serverTime, 0);
+      if (align(timeline, serverTime, 0).isEmpty() && heldAtUs >= 0) {
+        // Still held where a seek sent it (the room paused during the head start): start from
+        // there when the room has resumed and reached it, not at once and off by the difference.
+        holdingAtUs = heldAtUs;
+      }
       offsetUs = player.positionUs() - timeline.positionUs();
       return;
     }
@@ -615,10 +620,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     if (Math.abs(player.positionUs() - target) <= snapUs()) {
       return OptionalLong.empty();
     }
-    // A player reporting the frame start reads half a step behind, and the drift controller keeps
-    // what it reads on the timeline: land half a step ahead, where it will be kept, or every
-    // member corrects by half a frame after every seek, each at its own pace.
-    player.seek(target + aheadUs + granularity.granularityUs() / 2);
+    player.seek(target + aheadUs + keptAheadUs());
     seekingFor = course;
     realignAfterSeek = false;
     return OptionalLong.of(target + aheadUs);
@@ -626,7 +628,23 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
 
   /** Within this of a timeline's position, the player needs no seek. */
   long snapUs() {
-    return SNAP_TOLERANCE_US + granularity.granularityUs();
+    return SNAP_TOLERANCE_US + positionStepUs();
+  }
+
+  /**
+   * Where the drift controller keeps the player's media relative to the timeline: a player that
+   * reports frame starts reads half a step behind its media, and the controller keeps what it
+   * reads on the timeline. Seeks land there, or every member corrects by half a frame after every
+   * seek, each at its own pace.
+   */
+  private long keptAheadUs() {
+    return positionStepUs() / 2;
+  }
+
+  /** The player's position step: as it reports it, else as observed while it played. */
+  private long positionStepUs() {
+    long reported = player.positionStepUs();
+    return reported > 0 ? reported : granularity.granularityUs();
   }
 
   /**
@@ -640,21 +658,34 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     if (positionUs < 0 || current == null || current.paused()) {
       return;
     }
+    startTimer = scheduler.scheduleAt(startOfHold(), () -> actor.execute(this::startHeldPlayer));
+  }
+
+  /** Local time at which the current timeline reaches the held position, on the latest estimate. */
+  private long startOfHold() {
     long startServerUs =
         current.anchorUs()
-            + (long) Math.ceil((positionUs - current.positionUs()) / current.rate());
-    long at =
-        lastEstimate.map(estimate -> estimate.toLocalTime(startServerUs)).orElse(clock.nowMicros());
-    startTimer = scheduler.scheduleAt(at, () -> actor.execute(this::startHeldPlayer));
+            + (long) Math.ceil((holdingAtUs - current.positionUs()) / current.rate());
+    return lastEstimate
+        .map(estimate -> estimate.toLocalTime(startServerUs))
+        .orElse(clock.nowMicros());
   }
 
   /**
-   * The timeline has reached where the player holds: play. A seek still in flight (it took longer
-   * than the head start) lands late: its position is checked again once it has landed.
+   * The timeline has reached where the player holds: play. The clock estimate has improved since
+   * the start was scheduled (a member that just joined had one clock sample then): if it now puts
+   * the start later, wait for it. A seek still in flight (it took longer than the head start)
+   * lands late: its position is checked again once it has landed.
    */
   private void startHeldPlayer() {
     startTimer = null;
     if (holdingAtUs < 0 || current == null || current.paused()) {
+      return;
+    }
+    serverNow();
+    long startAt = startOfHold();
+    if (startAt > clock.nowMicros() + DUE_SLACK_US) {
+      startTimer = scheduler.scheduleAt(startAt, () -> actor.execute(this::startHeldPlayer));
       return;
     }
     holdingAtUs = -1;
@@ -724,7 +755,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
         drift.onTick(
             new PlayerObservation(
                 now, target, player.positionUs(), current.rate(), player.rate(),
-                player.seekLatencyUs(), estimate.get().errorBoundUs()));
+                player.seekLatencyUs(), estimate.get().errorBoundUs(), positionStepUs()));
     offsetUs = decision.offsetUs();
     Correction correction = decision.correction();
     if (correction instanceof Correction.SetRate setRate) {

@@ -52,6 +52,16 @@ public interface PlayerAdapter {
   long seekLatencyUs();
 
   /**
+   * How far apart the positions it reports are, µs: the frame duration for a player that reports
+   * the start of the frame on screen, 0 when unknown or continuous (the default). Knowing it, the
+   * session filters such a player's readings far more precisely from the first seconds on, and
+   * lands its seeks where it will be kept; without it, it learns the step while the player plays.
+   */
+  default long positionStepUs() {
+    return 0;
+  }
+
+  /**
    * The room chose other media (or none): load it, paused. The session seeks and starts it when
    * the timeline says so.
    */

@@ -51,11 +51,17 @@ class ParticipantSessionTest {
     final long delayUs;
 
     Participant(String name, long offsetUs, double skewPpm, long delayUs, long seekLatencyUs) {
+      this(name, offsetUs, skewPpm, delayUs, seekLatencyUs, 0);
+    }
+
+    /** One whose adapter reports frame starts, {@code frameUs} apart, and says so if positive. */
+    Participant(String name, long offsetUs, double skewPpm, long delayUs, long seekLatencyUs,
+        long frameUs) {
       this.delayUs = delayUs;
       clock = new EmulatedClock(scheduler, offsetUs, skewPpm);
       player = new SimulatedPlayer(clock, seekLatencyUs);
       session =
-          ParticipantSession.builder(player)
+          ParticipantSession.builder(frameUs > 0 ? new FramePlayer(player, frameUs) : player)
               .name(name)
               .scheduler(clock)
               .executor(scheduler)
@@ -86,6 +92,59 @@ class ParticipantSessionTest {
     /** Server time now, as the test (which sees every clock) knows it. */
     long truePositionError(Timeline timeline) {
       return player.positionUs() - timeline.positionAt(scheduler.clock().nowMicros());
+    }
+  }
+
+  /** A player that reports the start of the frame on screen, and its frame duration. */
+  private record FramePlayer(SimulatedPlayer media, long frameUs) implements PlayerAdapter {
+    @Override
+    public long positionUs() {
+      return Math.floorDiv(media.positionUs(), frameUs) * frameUs;
+    }
+
+    @Override
+    public long positionStepUs() {
+      return frameUs;
+    }
+
+    @Override
+    public void play() {
+      media.play();
+    }
+
+    @Override
+    public void pause() {
+      media.pause();
+    }
+
+    @Override
+    public void seek(long positionUs) {
+      media.seek(positionUs);
+    }
+
+    @Override
+    public void setRate(double rate) {
+      media.setRate(rate);
+    }
+
+    @Override
+    public double rate() {
+      return media.rate();
+    }
+
+    @Override
+    public io.syncer.protocol.message.PlayerState state() {
+      return media.state();
+    }
+
+    @Override
+    public long bufferedAheadUs() {
+      return media.bufferedAheadUs();
+    }
+
+    @Override
+    public long seekLatencyUs() {
+      return media.seekLatencyUs();
     }
   }
 
@@ -210,6 +269,33 @@ class ParticipantSessionTest {
     assertThat(alice.heard).hasSize(aliceTimelines);
     assertThat(bob.player.seeks()).isEqualTo(bobSeeks);
     assertThat(bob.player.playing()).isTrue();
+  }
+
+  @Test
+  void aLateJoinerThatReportsFramesLandsHalfAFrameAheadWhereItIsKept() {
+    Participant alice = alice();
+    run(200_000);
+    String code = createRoom(alice);
+    run(200_000);
+    alice.session.play();
+    run(30_000_000);
+
+    Participant dave = new Participant("Dave", 2_000_000, 80, 30_000, 250_000, 40_000);
+    run(200_000);
+    dave.session.joinRoom(code);
+    // Landed and playing, but not yet long enough for a correction of half a frame.
+    run(2_500_000);
+    assertThat(dave.player.playing()).isTrue();
+    Timeline timeline = roomTimeline(dave);
+    // It reads frame starts, half a frame behind its media on average, and is kept where its
+    // readings are on the timeline: its first seek lands there, before it has seen a frame step.
+    assertThat(dave.player.seeks()).as("seeks to land").isEqualTo(1);
+    assertThat(dave.truePositionError(timeline)).as("media ahead of the timeline, µs")
+        .isBetween(15_000L, 25_000L);
+    run(20_000_000);
+    assertThat(dave.truePositionError(timeline)).as("media ahead of the timeline, µs")
+        .isBetween(15_000L, 25_000L);
+    assertThat(dave.player.seeks()).isEqualTo(1);
   }
 
   @Test

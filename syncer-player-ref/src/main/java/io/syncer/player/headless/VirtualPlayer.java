@@ -110,6 +110,11 @@ final class VirtualPlayer {
     return Math.floorDiv(exact, config.frameMicros) * config.frameMicros;
   }
 
+  /** How far apart the positions {@link #positionMicros()} reports are: one frame, µs. */
+  long frameMicros() {
+    return config.frameMicros;
+  }
+
   /** The exact media clock, µs: what an audio-clocked player's position reports. */
   synchronized long mediaClockMicros() {
     return exactPosition(advance());

@@ -35,6 +35,12 @@ final class VirtualPlayerAdapter implements PlayerAdapter {
     return report == PositionReport.FRAME ? player.positionMicros() : player.mediaClockMicros();
   }
 
+  /** A frame when it reports frame starts; the media clock is continuous. */
+  @Override
+  public long positionStepUs() {
+    return report == PositionReport.FRAME ? player.frameMicros() : 0;
+  }
+
   @Override
   public void play() {
     player.play();

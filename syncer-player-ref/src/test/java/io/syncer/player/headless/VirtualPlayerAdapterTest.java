@@ -22,6 +22,8 @@ class VirtualPlayerAdapterTest {
     clock.advance(1_234_567);
     assertThat(frames.positionUs()).isEqualTo(1_200_000);
     assertThat(audio.positionUs()).isEqualTo(1_234_567);
+    assertThat(frames.positionStepUs()).isEqualTo(40_000);
+    assertThat(audio.positionStepUs()).isZero();
   }
 
   @Test

@@ -17,6 +17,8 @@ package io.syncer.protocol.drift;
  *     included; after a rate change, the player's actual rate once it has taken effect
  * @param seekLatencyUs the player's measured seek latency, µs ({@code 0} when unknown)
  * @param clockErrorUs error bound of the clock estimate used for the target, µs
+ * @param positionStepUs how far apart the positions the player reports are: the frame duration
+ *     for a player that reports the frame on screen, µs ({@code 0} when unknown or continuous)
  */
 public record PlayerObservation(
     long localTimeUs,
@@ -25,7 +27,8 @@ public record PlayerObservation(
     double timelineRate,
     double playerRate,
     long seekLatencyUs,
-    long clockErrorUs) {
+    long clockErrorUs,
+    long positionStepUs) {
 
   public PlayerObservation {
     if (!(timelineRate > 0 && Double.isFinite(timelineRate))) {
@@ -39,6 +42,9 @@ public record PlayerObservation(
     }
     if (clockErrorUs < 0) {
       throw new IllegalArgumentException("clockErrorUs must not be negative: " + clockErrorUs);
+    }
+    if (positionStepUs < 0) {
+      throw new IllegalArgumentException("positionStepUs must not be negative: " + positionStepUs);
     }
   }
 

@@ -62,8 +62,8 @@ public record SyncerDriftConfig(
   }
 
   /**
-   * Rate corrections of 0.2–5 % sized to take about 4 s; deadband 5 ms (half that before
-   * convergence) with a 1 ms settle tolerance; seeks only before convergence and only for 500 ms
+   * Rate corrections of 0.2–5 % sized to take about 4 s; deadband 2.5 ms (half that before
+   * convergence) with a 0.5 ms settle tolerance; seeks only before convergence and only for 500 ms
    * or more; convergence ends after 2 s beyond 250 ms; a 60 s filter; rate trims of up to 1000
    * ppm.
    */
@@ -90,8 +90,8 @@ public record SyncerDriftConfig(
     private double maxRateDeviation = 0.05;
     private double minRateNudge = 0.002;
     private long correctionTimeUs = 4_000_000;
-    private long deadbandUs = 5_000;
-    private long settleToleranceUs = 1_000;
+    private long deadbandUs = 2_500;
+    private long settleToleranceUs = 500;
     private long seekThresholdUs = 500_000;
     private long divergenceThresholdUs = 250_000;
     private long divergenceTimeUs = 2_000_000;

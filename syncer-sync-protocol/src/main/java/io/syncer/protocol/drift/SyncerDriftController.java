@@ -46,10 +46,10 @@ final class SyncerDriftController implements DriftController {
    * The trim also steers the offset towards zero with this time constant, so that offsets inside
    * the deadband do not persist; imperceptibly, at most {@link #MAX_CENTERING_PPM}.
    */
-  static final long CENTERING_TIME_US = 100_000_000;
+  static final long CENTERING_TIME_US = 30_000_000;
 
   /** Largest part of the trim that steers the offset, ppm. */
-  static final double MAX_CENTERING_PPM = 50;
+  static final double MAX_CENTERING_PPM = 200;
 
   /** Convergence needs the drift known to within this standard error, ppm. */
   static final double CONVERGENCE_MAX_DRIFT_ERROR_PPM = 10;
@@ -64,6 +64,15 @@ final class SyncerDriftController implements DriftController {
    */
   static final double CORRECTION_SIGNIFICANCE = 3;
 
+  /**
+   * Readings of a frame-stepped player kept for its stepped offset: enough for every phase of the
+   * step to show up, short enough that an error of a few ppm in the drift moves the range little.
+   */
+  static final long STEPPED_WINDOW_US = 20_000_000;
+
+  /** A drift fit this long replaces the slope known from before, even if that one was steadier. */
+  static final long MATURE_DRIFT_SPAN_US = 60_000_000;
+
   /** Rate-change lag assumed until one has been measured. */
   static final long INITIAL_RATE_LAG_US = 200_000;
 
@@ -75,6 +84,13 @@ final class SyncerDriftController implements DriftController {
   private final SyncerDriftConfig config;
   private final OffsetTrend trend;
   private final OffsetTrend driftTrend = new OffsetTrend(DRIFT_WINDOW_US);
+  private final SteppedOffset stepped = new SteppedOffset(STEPPED_WINDOW_US);
+  /**
+   * The natural drift's slope as last measured well, kept across restarts: a seek moves the
+   * player, not its clock, so the readings after it drift as before.
+   */
+  private double knownSlope;
+  private double knownSlopeError = Double.POSITIVE_INFINITY;
   private int stepsSeen;
   private long binStartUs = NEVER;
   private double binSumUs;
@@ -132,10 +148,12 @@ final class SyncerDriftController implements DriftController {
     previousRateExcess = observation.playerRate() - observation.timelineRate();
     double naturalOffsetUs = observation.offsetUs() - rateEffectUs;
     trend.add(nowUs, naturalOffsetUs);
+    stepped.add(nowUs, naturalOffsetUs);
     Optional<OffsetTrend.Line> fitted = trend.fit(nowUs);
     if (trend.steps() != stepsSeen) {
       stepsSeen = trend.steps();
       restartDriftTrend();
+      stepped.clear();
     }
     addToDriftBin(nowUs, naturalOffsetUs);
     if (fitted.isEmpty()) {
@@ -146,10 +164,21 @@ final class SyncerDriftController implements DriftController {
     // Both fit the same series; the longer one is steadier once it has enough history.
     OffsetTrend.Line line =
         drift.filter(d -> d.valueErrorUs() < fitted.get().valueErrorUs()).orElse(fitted.get());
-    double offsetUs = line.valueUs() + rateEffectUs;
+    double valueUs = line.valueUs();
+    double valueErrorUs = line.valueErrorUs();
+    OffsetTrend.Line slopeSource = learnSlope(drift, fitted.get());
+    Optional<SteppedOffset.Estimate> framed =
+        stepped.estimate(
+            nowUs, observation.positionStepUs(), slopeSource.slope(), slopeSource.slopeError());
+    if (framed.isPresent() && framed.get().errorUs() < valueErrorUs) {
+      // Kept in the line fits' terms: they average readings, half a step below the media.
+      valueUs = framed.get().valueUs() - observation.positionStepUs() / 2.0;
+      valueErrorUs = framed.get().errorUs();
+    }
+    double offsetUs = valueUs + rateEffectUs;
     updateTrim(drift, offsetUs, observation);
-    Correction correction = control(offsetUs, line.valueErrorUs(), observation);
-    long errorUs = (long) Math.ceil(3 * line.valueErrorUs()) + observation.clockErrorUs();
+    Correction correction = control(offsetUs, valueErrorUs, observation);
+    long errorUs = (long) Math.ceil(3 * valueErrorUs) + observation.clockErrorUs();
     return new DriftDecision(correction, Math.round(offsetUs), errorUs, converged);
   }
 
@@ -162,9 +191,28 @@ final class SyncerDriftController implements DriftController {
     awaitingRate = false;
   }
 
+  /**
+   * The best-known slope of the natural offset: the drift fit's once it is better than what was
+   * known before (a restart clears it, not the drift), else the fast fit's if that is better.
+   */
+  private OffsetTrend.Line learnSlope(
+      Optional<OffsetTrend.Line> drift, OffsetTrend.Line fitted) {
+    if (drift.isPresent()
+        && (drift.get().slopeError() <= knownSlopeError
+            || drift.get().spanUs() >= MATURE_DRIFT_SPAN_US)) {
+      knownSlope = drift.get().slope();
+      knownSlopeError = drift.get().slopeError();
+    }
+    if (fitted.slopeError() < knownSlopeError) {
+      return fitted;
+    }
+    return new OffsetTrend.Line(0, knownSlope, 0, knownSlopeError, 0);
+  }
+
   private void restartFilter() {
     mode = Mode.ACQUIRING;
     trend.clear();
+    stepped.clear();
     restartDriftTrend();
     hasPrevious = false;
     rateEffectUs = 0;

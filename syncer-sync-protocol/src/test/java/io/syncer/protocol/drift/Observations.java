@@ -7,7 +7,8 @@ final class Observations {
 
   /** The player at {@code aheadUs} from a target that is at {@code timeUs} (rate 1 from 0). */
   static PlayerObservation at(long timeUs, long aheadUs, double playerRate) {
-    return new PlayerObservation(timeUs, timeUs, timeUs + aheadUs, 1.0, playerRate, 250_000, 1_000);
+    return new PlayerObservation(
+        timeUs, timeUs, timeUs + aheadUs, 1.0, playerRate, 250_000, 1_000, 0);
   }
 
   static PlayerObservation at(long timeUs, long aheadUs) {

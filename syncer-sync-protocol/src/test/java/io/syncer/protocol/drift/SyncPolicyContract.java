@@ -48,7 +48,7 @@ abstract class SyncPolicyContract {
       PlayerObservation observation =
           new PlayerObservation(
               t, targetUs + t, Math.max(0, targetUs + t + aheadUs), timelineRate, timelineRate,
-              seekLatencyUs, 2_000);
+              seekLatencyUs, 2_000, 0);
       DriftDecision decision = controller.onTick(observation);
       assertThat(decision.offsetErrorUs()).isGreaterThanOrEqualTo(observation.clockErrorUs());
       if (decision.correction() instanceof Correction.SetRate setRate) {

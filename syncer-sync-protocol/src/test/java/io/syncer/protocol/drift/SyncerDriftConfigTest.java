@@ -28,7 +28,7 @@ class SyncerDriftConfigTest {
     assertThatThrownBy(() -> SyncerDriftConfig.builder().settleToleranceUs(3_000).build())
         .as("settle tolerance beyond half the deadband")
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SyncerDriftConfig.builder().seekThresholdUs(4_000).build())
+    assertThatThrownBy(() -> SyncerDriftConfig.builder().seekThresholdUs(2_000).build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SyncerDriftConfig.builder().filterWindowUs(10).build())
         .isInstanceOf(IllegalArgumentException.class);

@@ -64,7 +64,7 @@ class SyncerDriftControllerTest {
 
   @Test
   void staysConvergedThroughAShortGlitchWithoutSeeking() {
-    long convergedAt = convergeAt(2_000);
+    long convergedAt = convergeAt(1_000);
     long t = convergedAt;
     for (int i = 0; i < 10; i++) {
       t += 100_000;
@@ -73,7 +73,7 @@ class SyncerDriftControllerTest {
     }
     for (int i = 0; i < 100; i++) {
       t += 100_000;
-      DriftDecision decision = controller.onTick(at(t, 2_000));
+      DriftDecision decision = controller.onTick(at(t, 1_000));
       assertThat(decision.correction()).isNotInstanceOf(Correction.SeekTo.class);
       assertThat(decision.converged()).isTrue();
     }
@@ -81,7 +81,7 @@ class SyncerDriftControllerTest {
 
   @Test
   void aSustainedJumpEndsConvergenceSoItCanBeFixedBySeeking() {
-    long t = convergeAt(2_000);
+    long t = convergeAt(1_000);
     Correction seek = null;
     for (int i = 0; i < 100 && seek == null; i++) {
       t += 100_000;
@@ -115,6 +115,35 @@ class SyncerDriftControllerTest {
     }
     assertThat(afterReset).isInstanceOf(Correction.SetRate.class);
     assertThat((((Correction.SetRate) afterReset).rate() - 1) * 1e6).isBetween(85.0, 115.0);
+  }
+
+  @Test
+  void aReportedFrameStepPinsTheOffsetOfAFrameSteppedPlayerWithinSecondsOfARestart() {
+    long stepUs = 41_708;
+    long trueOffsetUs = 3_000;
+    DriftController told = SyncerDriftPolicy.defaults().newController();
+    DriftController guessing = SyncerDriftPolicy.defaults().newController();
+    SplittableRandom random = new SplittableRandom(11);
+    DriftDecision withStep = null;
+    DriftDecision withoutStep = null;
+    long restartAt = 60_000_000;
+    boolean restarted = false;
+    for (long t = 0; t < restartAt + 5_000_000; t += 80_000 + random.nextLong(40_001)) {
+      if (t >= restartAt && !restarted) {
+        // As after a seek: the filter starts again, what it learnt of the drift stays.
+        told.reset();
+        guessing.reset();
+        restarted = true;
+      }
+      // Reads the start of the frame on screen: half a step below its media on average, so the
+      // controller keeps the media half a step ahead.
+      long exact = t + stepUs / 2 + trueOffsetUs;
+      long reported = Math.floorDiv(exact, stepUs) * stepUs;
+      withStep = told.onTick(new PlayerObservation(t, t, reported, 1.0, 1.0, 250_000, 0, stepUs));
+      withoutStep = guessing.onTick(new PlayerObservation(t, t, reported, 1.0, 1.0, 250_000, 0, 0));
+    }
+    assertThat(withStep.offsetUs()).isBetween(trueOffsetUs - 1_000, trueOffsetUs + 1_000);
+    assertThat(withStep.offsetErrorUs()).isLessThan(withoutStep.offsetErrorUs() / 3);
   }
 
   @Test

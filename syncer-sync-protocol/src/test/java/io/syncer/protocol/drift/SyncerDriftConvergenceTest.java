@@ -22,15 +22,17 @@ class SyncerDriftConvergenceTest {
       @ForAll @LongRange(min = -3_000_000, max = 3_000_000) long initialOffsetUs,
       @ForAll @LongRange(min = 1_000, max = 200_000) long baseRoundTripUs,
       @ForAll @LongRange(min = 0, max = 40_000) long jitterUs,
-      @ForAll @DoubleRange(min = -300, max = 300) double skewPpm) {
+      @ForAll @DoubleRange(min = -300, max = 300) double skewPpm,
+      @ForAll boolean stepReported) {
     Simulation simulation = new Simulation(seed);
+    SimulatedParticipant.Spec spec =
+        SimulatedParticipant.Spec.of(
+            SyncerDriftPolicy.defaults(),
+            skewPpm,
+            NetworkPath.symmetric(baseRoundTripUs, jitterUs),
+            initialOffsetUs);
     SimulatedParticipant participant =
-        simulation.join(
-            SimulatedParticipant.Spec.of(
-                SyncerDriftPolicy.defaults(),
-                skewPpm,
-                NetworkPath.symmetric(baseRoundTripUs, jitterUs),
-                initialOffsetUs));
+        simulation.join(stepReported ? spec.reportingStep() : spec);
     while (participant.firstConvergedAtUs() < 0 && simulation.nowUs() < CONVERGENCE_LIMIT_US) {
       simulation.runUntil(simulation.nowUs() + 1_000_000);
     }

@@ -30,7 +30,8 @@ public final class SimulatedParticipant {
       long initialErrorUs,
       long joinAtUs,
       long tickIntervalUs,
-      long tickDitherUs) {
+      long tickDitherUs,
+      boolean stepReported) {
 
     /** Ticks every 100 ms ± 20 ms, joining at time 0, with a typical player. */
     public static Spec of(
@@ -44,7 +45,15 @@ public final class SimulatedParticipant {
           initialErrorUs,
           0,
           100_000,
-          20_000);
+          20_000,
+          false);
+    }
+
+    /** The same, with the player telling the controller its frame step. */
+    public Spec reportingStep() {
+      return new Spec(
+          policy, clockOffsetUs, clockSkewPpm, path, player, initialErrorUs, joinAtUs,
+          tickIntervalUs, tickDitherUs, true);
     }
   }
 
@@ -108,7 +117,8 @@ public final class SimulatedParticipant {
             server.rate(),
             player.rate(),
             player.measuredSeekLatencyUs(),
-            estimate.errorBoundUs());
+            estimate.errorBoundUs(),
+            spec.stepReported() ? spec.player().frameStepUs() : 0);
     DriftDecision decision = controller.onTick(observation);
     lastDecision = decision;
     if (decision.converged() && firstConvergedAtUs < 0) {
