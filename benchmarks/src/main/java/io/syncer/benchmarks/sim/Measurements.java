@@ -2,10 +2,13 @@ package io.syncer.benchmarks.sim;
 
 import io.syncer.protocol.message.Timeline;
 import io.syncer.protocol.message.TimelineCause;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -150,9 +153,12 @@ final class Measurements implements SimulatedParticipant.Observer {
     sampleOffsets.add(offsets);
   }
 
-  static java.io.PrintStream DUMP; static { try { String f = System.getenv("SYNCDUMP"); DUMP = f == null ? null : new java.io.PrintStream(f); } catch (Exception e) { throw new RuntimeException(e); } }
-  /** Reduces the run to its figures. */
-  SimResult result(String policy) {
+  /**
+   * Reduces the run to its figures; with a {@code trace}, also writes one line per sample
+   * ({@code sample POLICY SECONDS COUNTED SPREAD_MS OFFSET_MS...}, NaN for a member not playing)
+   * and per command ({@code command POLICY VERSION SECONDS SPREAD_MS APPLIED_AFTER_FIRST_MS...}).
+   */
+  SimResult result(String policy, Appendable trace) {
     int n = sampleTimes.size();
     boolean[] counted = new boolean[n];
     Arrays.fill(counted, true);
@@ -203,11 +209,13 @@ final class Measurements implements SimulatedParticipant.Observer {
         continue;
       }
       series.add(new double[] {(sampleTimes.get(s) - startUs) / 60e6, spread / 1000});
-      if (DUMP != null) {
-        StringBuilder line = new StringBuilder();
-        line.append(String.format("%.1f %d %.2f", (sampleTimes.get(s) - startUs) / 1e6, counted[s] ? 1 : 0, spread / 1000));
-        for (double o : offsets) line.append(String.format(" %.2f", o / 1000));
-        DUMP.println(line);
+      if (trace != null) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "sample %s %.1f %d %.3f",
+            policy, (sampleTimes.get(s) - startUs) / 1e6, counted[s] ? 1 : 0, spread / 1000));
+        for (double offset : offsets) {
+          line.append(String.format(Locale.ROOT, " %.3f", offset / 1000));
+        }
+        writeLine(trace, line);
       }
       if (counted[s]) {
         spreads.add(spread / 1000);
@@ -246,6 +254,13 @@ final class Measurements implements SimulatedParticipant.Observer {
         long min = times.stream().mapToLong(Long::longValue).min().orElseThrow();
         long max = times.stream().mapToLong(Long::longValue).max().orElseThrow();
         commandSpreads.add((max - min) / 1000.0);
+        if (trace != null) {
+          StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "command %s %d %.3f %.3f",
+              policy, applied.getKey(), (min - startUs) / 1e6, (max - min) / 1000.0));
+          times.stream().sorted().forEach(
+              t -> line.append(String.format(Locale.ROOT, " %.3f", (t - min) / 1000.0)));
+          writeLine(trace, line);
+        }
       }
     }
     List<Double> allSeconds = new ArrayList<>(joinSeconds);
@@ -306,6 +321,14 @@ final class Measurements implements SimulatedParticipant.Observer {
       }
     }
     return sampled ? -1 : NO_SAMPLES;
+  }
+
+  private static void writeLine(Appendable trace, CharSequence line) {
+    try {
+      trace.append(line).append('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the trace", e);
+    }
   }
 
   private static double spread(double[] offsets) {

@@ -4,6 +4,8 @@ import io.syncer.protocol.drift.JellyfinLikePolicy;
 import io.syncer.protocol.drift.SyncPolicy;
 import io.syncer.protocol.drift.SyncerDriftPolicy;
 import io.syncer.protocol.drift.SyncplayLikePolicy;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +73,10 @@ public final class SyncSimCommand implements Callable<Integer> {
   @Option(names = "--plot", description = "Write a PNG plot of the offset over time to this file.")
   Path plot;
 
+  @Option(names = "--trace", description = "Write every sample's per-member offsets and every "
+      + "command's per-member apply times to this text file.")
+  Path trace;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Entry point for {@code benchmarks.jar sync-sim ARGS}; returns the exit code. */
@@ -102,8 +108,14 @@ public final class SyncSimCommand implements Callable<Integer> {
     SyncSimulation simulation =
         new SyncSimulation(chosen, seed, Math.round(minutes * 60_000_000));
     List<SimResult> results = new ArrayList<>();
-    for (SyncPolicy policy : chosenPolicies) {
-      results.add(simulation.run(policy));
+    try (Writer traceFile = trace == null ? null : Files.newBufferedWriter(trace)) {
+      if (traceFile != null) {
+        traceFile.write("# sample POLICY SECONDS COUNTED SPREAD_MS OFFSET_MS... (per member)\n"
+            + "# command POLICY VERSION SECONDS SPREAD_MS APPLIED_AFTER_FIRST_MS... (sorted)\n");
+      }
+      for (SyncPolicy policy : chosenPolicies) {
+        results.add(simulation.run(policy, traceFile));
+      }
     }
     System.out.print(SimReport.table(chosen, seed, minutes, results));
     if (json != null) {

@@ -55,6 +55,14 @@ public final class SyncSimulation {
 
   /** Runs the room with every participant on {@code policy}. */
   public SimResult run(SyncPolicy policy) {
+    return run(policy, null);
+  }
+
+  /**
+   * As {@link #run(SyncPolicy)}, writing every sample's offsets and every command's apply times
+   * to {@code trace} (if not null; format in {@code Measurements.result}).
+   */
+  public SimResult run(SyncPolicy policy, Appendable trace) {
     SplittableRandom root = new SplittableRandom(seed);
     VirtualScheduler virtual = new VirtualScheduler(new ManualClock(START_US));
     RoomServer server =
@@ -103,7 +111,7 @@ public final class SyncSimulation {
       virtual.advanceTo(t);
       measurements.sample(t, members);
     }
-    SimResult result = measurements.result(policy.name());
+    SimResult result = measurements.result(policy.name(), trace);
     members.forEach(member -> member.session().close());
     server.close();
     virtual.advanceBy(1_000_000);

@@ -44,6 +44,25 @@ class SyncSimulationTest {
   }
 
   @Test
+  void theTraceHasEverySampleAndEveryCommandTheFiguresCameFrom() {
+    StringBuilder trace = new StringBuilder();
+    SimResult result =
+        new SyncSimulation(Scenario.LAN, 1, TWO_MINUTES_US).run(SyncerDriftPolicy.defaults(), trace);
+
+    List<String> lines = trace.toString().lines().toList();
+    List<String> commands = lines.stream().filter(l -> l.startsWith("command syncer ")).toList();
+    List<String> samples = lines.stream().filter(l -> l.startsWith("sample syncer ")).toList();
+    assertThat(commands).hasSize(result.commandSpreadMs().count());
+    assertThat(samples).hasSizeGreaterThanOrEqualTo(result.offsetMs().count());
+    double widest = commands.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[4])).max().orElseThrow();
+    assertThat(widest).isCloseTo(result.commandSpreadMs().max(), org.assertj.core.data.Offset.offset(0.001));
+    assertThat(samples.get(0).split(" ")).hasSize(5 + SyncSimulation.PARTICIPANTS);
+    assertThat(json(Scenario.LAN, 1, result))
+        .isEqualTo(json(Scenario.LAN, 1, new SyncSimulation(Scenario.LAN, 1, TWO_MINUTES_US)
+            .run(SyncerDriftPolicy.defaults())));
+  }
+
+  @Test
   void onWanSyncersPolicyKeepsTheRoomCloserThanBothBaselines() {
     SimResult syncer = run(Scenario.WAN, 3);
     SimResult syncplay = run(Scenario.WAN, 3, new SyncplayLikePolicy());
