@@ -682,7 +682,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     if (holdingAtUs < 0 || current == null || current.paused()) {
       return;
     }
-    serverNow();
+    lastEstimate = clockSync.estimate(clock.nowMicros());
     long startAt = startOfHold();
     if (startAt > clock.nowMicros() + DUE_SLACK_US) {
       startTimer = scheduler.scheduleAt(startAt, () -> actor.execute(this::startHeldPlayer));
