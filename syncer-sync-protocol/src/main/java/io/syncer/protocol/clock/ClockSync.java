@@ -47,7 +47,11 @@ public final class ClockSync implements ClockStrategy {
     this.config = Objects.requireNonNull(config, "config");
     this.schedule =
         new RequestSchedule(
-            config.burstRequests(), config.burstIntervalUs(), config.periodicIntervalUs());
+            config.burstRequests(),
+            config.burstIntervalUs(),
+            config.periodicIntervalUs(),
+            config.jitteryBurstRequests(),
+            config.jitteryPeriodicIntervalUs());
   }
 
   @Override
@@ -57,7 +61,7 @@ public final class ClockSync implements ClockStrategy {
 
   @Override
   public void requestSent(long t0Us) {
-    schedule.sent(t0Us);
+    schedule.sent(t0Us, jittery());
     outstanding.sent(t0Us);
   }
 
@@ -116,6 +120,15 @@ public final class ClockSync implements ClockStrategy {
             boundUs,
             window.size(),
             window.size() >= config.convergedSamples()));
+  }
+
+  /**
+   * Whether the window's median delay exceeds its minimum by more than the threshold, once the
+   * window holds enough samples to tell.
+   */
+  private boolean jittery() {
+    return window.size() >= config.convergedSamples()
+        && model().medianDelayUs - model().minDelayUs > config.jitterThresholdUs();
   }
 
   /**
@@ -187,14 +200,16 @@ public final class ClockSync implements ClockStrategy {
   /** What the estimate derives from the window: the samples that pass the delay filter, and the skew. */
   private static final class Model {
     final List<ClockSample> filtered = new ArrayList<>();
+    final long minDelayUs;
+    final long medianDelayUs;
     final ClockSample newest;
     final double skewPpm;
     final double skewUncertaintyPpm;
 
     Model(ArrayDeque<ClockSample> window, ClockSyncConfig config) {
       long[] delays = window.stream().mapToLong(ClockSample::roundTripDelayUs).sorted().toArray();
-      long minDelayUs = delays[0];
-      long medianDelayUs = delays[(delays.length - 1) / 2];
+      minDelayUs = delays[0];
+      medianDelayUs = delays[(delays.length - 1) / 2];
       double maxUsedDelayUs =
           Math.max(
               medianDelayUs,
