@@ -47,11 +47,7 @@ public final class ClockSync implements ClockStrategy {
     this.config = Objects.requireNonNull(config, "config");
     this.schedule =
         new RequestSchedule(
-            config.burstRequests(),
-            config.burstIntervalUs(),
-            config.periodicIntervalUs(),
-            config.jitteryBurstRequests(),
-            config.jitteryPeriodicIntervalUs());
+            config.burstRequests(), config.burstIntervalUs(), config.periodicIntervalUs());
   }
 
   @Override
@@ -61,7 +57,7 @@ public final class ClockSync implements ClockStrategy {
 
   @Override
   public void requestSent(long t0Us) {
-    schedule.sent(t0Us, jittery());
+    schedule.sent(t0Us);
     outstanding.sent(t0Us);
   }
 
@@ -120,15 +116,6 @@ public final class ClockSync implements ClockStrategy {
             boundUs,
             window.size(),
             window.size() >= config.convergedSamples()));
-  }
-
-  /**
-   * Whether the window's median delay exceeds its minimum by more than the threshold, once the
-   * window holds enough samples to tell.
-   */
-  private boolean jittery() {
-    return window.size() >= config.convergedSamples()
-        && model().medianDelayUs - model().minDelayUs > config.jitterThresholdUs();
   }
 
   /**
@@ -200,16 +187,14 @@ public final class ClockSync implements ClockStrategy {
   /** What the estimate derives from the window: the samples that pass the delay filter, and the skew. */
   private static final class Model {
     final List<ClockSample> filtered = new ArrayList<>();
-    final long minDelayUs;
-    final long medianDelayUs;
     final ClockSample newest;
     final double skewPpm;
     final double skewUncertaintyPpm;
 
     Model(ArrayDeque<ClockSample> window, ClockSyncConfig config) {
       long[] delays = window.stream().mapToLong(ClockSample::roundTripDelayUs).sorted().toArray();
-      minDelayUs = delays[0];
-      medianDelayUs = delays[(delays.length - 1) / 2];
+      long minDelayUs = delays[0];
+      long medianDelayUs = delays[(delays.length - 1) / 2];
       double maxUsedDelayUs =
           Math.max(
               medianDelayUs,
