@@ -57,12 +57,17 @@ final class Connection implements SessionListener {
     CLOSED
   }
 
+  /** The quiet clock schedule (PROTOCOL.md §10.2) with room to spare: 10 at once, one every 2 s. */
+  private static final int QUIET_CLOCK_BURST = 10;
+  private static final int QUIET_CLOCK_REQUESTS_PER_MINUTE = 30;
+
   private final RoomServer server;
   final Outbox outbox;
   private final SerialExecutor actor;
   private final TokenBucket messages;
   private final TokenBucket failedJoins;
   private final TokenBucket creations;
+  private final TokenBucket quietClockRequests;
 
   private Phase phase = Phase.AWAITING_HELLO;
   private int violations;
@@ -88,6 +93,8 @@ final class Connection implements SessionListener {
         TokenBucket.perMinute(limits.failedJoinBurst(), limits.failedJoinsPerMinute(), now);
     this.creations =
         TokenBucket.perMinute(limits.roomCreationBurst(), limits.roomCreationsPerMinute(), now);
+    this.quietClockRequests =
+        TokenBucket.perMinute(QUIET_CLOCK_BURST, QUIET_CLOCK_REQUESTS_PER_MINUTE, now);
   }
 
   void start() {
@@ -173,6 +180,17 @@ final class Connection implements SessionListener {
     }
   }
 
+  /**
+   * Answers at once while the request fits the quiet schedule or the server-wide allowance for
+   * more; otherwise leaves it unanswered, which tells the client to keep to the quiet schedule
+   * (PROTOCOL.md §10.1).
+   */
+  private void clockRequest(ClockRequest request, long receivedAt) {
+    if (quietClockRequests.tryTake(receivedAt) || server.takeExtraClockRequest(receivedAt)) {
+      send(new ClockResponse(request.t0Us(), receivedAt, server.clock.nowMicros()));
+    }
+  }
+
   private void handle(ClientMessage message, long receivedAt) {
     if (phase == Phase.CLOSED) {
       return;
@@ -193,7 +211,7 @@ final class Connection implements SessionListener {
       return;
     }
     if (message instanceof ClockRequest request) {
-      send(new ClockResponse(request.t0Us(), receivedAt, server.clock.nowMicros()));
+      clockRequest(request, receivedAt);
     } else if (message instanceof CreateRoom create) {
       createRoom(create);
     } else if (message instanceof JoinRoom join) {

@@ -20,6 +20,7 @@ public final class RoomLimits {
   private final int messageBurst;
   private final int messagesPerSecond;
   private final int maxViolations;
+  private final int extraClockRequestsPerSecond;
   private final int failedJoinBurst;
   private final int failedJoinsPerMinute;
   private final int roomCreationBurst;
@@ -48,6 +49,8 @@ public final class RoomLimits {
     messageBurst = positive("messageBurst", b.messageBurst);
     messagesPerSecond = positive("messagesPerSecond", b.messagesPerSecond);
     maxViolations = positive("maxViolations", b.maxViolations);
+    extraClockRequestsPerSecond =
+        positive("extraClockRequestsPerSecond", b.extraClockRequestsPerSecond);
     failedJoinBurst = positive("failedJoinBurst", b.failedJoinBurst);
     failedJoinsPerMinute = positive("failedJoinsPerMinute", b.failedJoinsPerMinute);
     roomCreationBurst = positive("roomCreationBurst", b.roomCreationBurst);
@@ -109,6 +112,7 @@ public final class RoomLimits {
     b.messageBurst = messageBurst;
     b.messagesPerSecond = messagesPerSecond;
     b.maxViolations = maxViolations;
+    b.extraClockRequestsPerSecond = extraClockRequestsPerSecond;
     b.failedJoinBurst = failedJoinBurst;
     b.failedJoinsPerMinute = failedJoinsPerMinute;
     b.roomCreationBurst = roomCreationBurst;
@@ -177,6 +181,14 @@ public final class RoomLimits {
   /** Sustained messages per second a client may send (default 20). */
   public int messagesPerSecond() {
     return messagesPerSecond;
+  }
+
+  /**
+   * Clock requests per second the server answers beyond every connection's quiet schedule
+   * (default 1000); see {@link Builder#extraClockRequests}.
+   */
+  public int extraClockRequestsPerSecond() {
+    return extraClockRequestsPerSecond;
   }
 
   /** Refused messages (rate limit, bad input) after which a connection is closed (default 20). */
@@ -310,6 +322,7 @@ public final class RoomLimits {
     private int messageBurst = 40;
     private int messagesPerSecond = 20;
     private int maxViolations = 20;
+    private int extraClockRequestsPerSecond = 1_000;
     private int failedJoinBurst = 5;
     private int failedJoinsPerMinute = 6;
     private int roomCreationBurst = 3;
@@ -347,6 +360,18 @@ public final class RoomLimits {
     public Builder messageRate(int burst, int perSecond) {
       this.messageBurst = burst;
       this.messagesPerSecond = perSecond;
+      return this;
+    }
+
+    /**
+     * Clock requests per second the whole server answers beyond each connection's quiet schedule
+     * (a burst of 10, then one every 2 s): clients on jittery paths ask
+     * more often (PROTOCOL.md §10.2), and a server slowed down by load makes every path look
+     * jittery, so the extra requests are capped server-wide and those over the cap go unanswered,
+     * which tells the clients to fall back to the quiet schedule (default 1000).
+     */
+    public Builder extraClockRequests(int perSecond) {
+      this.extraClockRequestsPerSecond = perSecond;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.syncer.core.room;
 
 import io.syncer.core.internal.SerialExecutor;
+import io.syncer.core.internal.TokenBucket;
 import io.syncer.core.schedule.TaskScheduler;
 import io.syncer.core.transport.CloseCode;
 import io.syncer.core.transport.Session;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class RoomServer implements SessionAcceptor, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RoomServer.class);
+  private static final long UNANSWERED_LOG_INTERVAL_US = 60_000_000;
 
   final MicroClock clock;
   final TaskScheduler scheduler;
@@ -56,6 +58,10 @@ public final class RoomServer implements SessionAcceptor, AutoCloseable {
   final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, Ticket> tickets = new ConcurrentHashMap<>();
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  /** Shared by every connection's actor, hence guarded by itself, as are the two fields after it. */
+  private final TokenBucket extraClockRequests;
+  private long unansweredClockRequests;
+  private long unansweredLoggedAtMicros = Long.MIN_VALUE;
   private final Runnable releaseOwnedThreads;
   private final boolean ownsThreads;
   private volatile boolean closed;
@@ -69,6 +75,11 @@ public final class RoomServer implements SessionAcceptor, AutoCloseable {
     this.authenticator = b.authenticator;
     this.codec = MessageCodec.withMaxMessageBytes(b.limits.maxMessageBytes());
     this.ids = new Ids(b.random);
+    this.extraClockRequests =
+        TokenBucket.perSecond(
+            b.limits.extraClockRequestsPerSecond(),
+            b.limits.extraClockRequestsPerSecond(),
+            clock.nowMicros());
     this.releaseOwnedThreads = releaseOwnedThreads;
     this.ownsThreads = ownsThreads;
   }
@@ -91,6 +102,28 @@ public final class RoomServer implements SessionAcceptor, AutoCloseable {
     connections.add(connection);
     connection.start();
     return connection;
+  }
+
+  /**
+   * Whether a clock request beyond a connection's quiet schedule may be answered now; logs how
+   * many were not at most once a minute.
+   */
+  boolean takeExtraClockRequest(long nowMicros) {
+    synchronized (extraClockRequests) {
+      if (extraClockRequests.tryTake(nowMicros)) {
+        return true;
+      }
+      unansweredClockRequests++;
+      if (nowMicros - unansweredLoggedAtMicros >= UNANSWERED_LOG_INTERVAL_US) {
+        log.info(
+            "{} clock requests beyond the quiet schedule left unanswered: the allowance of {}/s for"
+                + " all connections is used up (busy server, or many clients on jittery paths)",
+            unansweredClockRequests, limits.extraClockRequestsPerSecond());
+        unansweredClockRequests = 0;
+        unansweredLoggedAtMicros = nowMicros;
+      }
+      return false;
+    }
   }
 
   /** Rooms currently open. */

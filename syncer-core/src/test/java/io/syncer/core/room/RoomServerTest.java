@@ -621,6 +621,26 @@ class RoomServerTest {
   }
 
   @Test
+  void clockRequestsBeyondTheQuietScheduleShareAServerWideAllowance() {
+    limits = RoomLimits.builder().messageRate(40, 20).extraClockRequests(3).build();
+    Conn alice = arrive("Alice");
+    Conn bob = arrive("Bob");
+    for (int i = 0; i < 14; i++) {
+      alice.client.send(new ClockRequest(i));
+    }
+    settle();
+    // A burst of 10 fits the quiet schedule; 3 more come out of the server's allowance.
+    assertThat(alice.client.all(ClockResponse.class)).hasSize(13);
+    bob.client.send(new ClockRequest(100));
+    bob.client.send(new ClockRequest(101));
+    settle();
+    assertThat(bob.client.all(ClockResponse.class)).hasSize(2);
+    // Left unanswered is not a violation: the connection stays open and gets no error.
+    assertThat(alice.client.all(ErrorMessage.class)).isEmpty();
+    assertThat(alice.client.closedWith).isNull();
+  }
+
+  @Test
   void messagesBeforeHelloAreRefused() {
     Conn anonymous = connect();
     anonymous.client.send(new CreateRoom(OptionalLong.of(1)));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Syncer's clock estimator: NTP-style samples over a sliding window, a least-squares skew fitted
@@ -34,6 +35,9 @@ public final class ClockSync implements ClockStrategy {
     5.92, 5.69, 5.51, 5.36, 5.24, 5.13, 5.04, 4.97, 4.90, 4.85
   };
 
+  /** A request unanswered for this long (or four median delays, if longer) ends the extra requests of a jittery path. */
+  static final long UNANSWERED_FLOOR_US = 1_000_000;
+
   /** Added to the skew uncertainty for oscillator wander and rounding, ppm. */
   static final double SKEW_UNCERTAINTY_FLOOR_PPM = 1;
 
@@ -47,7 +51,11 @@ public final class ClockSync implements ClockStrategy {
     this.config = Objects.requireNonNull(config, "config");
     this.schedule =
         new RequestSchedule(
-            config.burstRequests(), config.burstIntervalUs(), config.periodicIntervalUs());
+            config.burstRequests(),
+            config.burstIntervalUs(),
+            config.periodicIntervalUs(),
+            config.jitteryBurstRequests(),
+            config.jitteryPeriodicIntervalUs());
   }
 
   @Override
@@ -57,7 +65,7 @@ public final class ClockSync implements ClockStrategy {
 
   @Override
   public void requestSent(long t0Us) {
-    schedule.sent(t0Us);
+    schedule.sent(t0Us, jittery(t0Us));
     outstanding.sent(t0Us);
   }
 
@@ -116,6 +124,27 @@ public final class ClockSync implements ClockStrategy {
             boundUs,
             window.size(),
             window.size() >= config.convergedSamples()));
+  }
+
+  /**
+   * Whether the path is jittery, so that more requests pay off: the window's median delay exceeds
+   * its minimum by more than the threshold, once the window holds enough samples to tell. Not while
+   * a request sent at least {@link #UNANSWERED_FLOOR_US} (and four median delays) before {@code
+   * nowUs} is unanswered: a server under load may leave requests beyond the quiet schedule
+   * unanswered, and its load makes every path look jittery, so asking more often then would add to
+   * the very load that slowed it down.
+   */
+  private boolean jittery(long nowUs) {
+    if (window.size() < config.convergedSamples()) {
+      return false;
+    }
+    Model m = model();
+    if (m.medianDelayUs - m.minDelayUs <= config.jitterThresholdUs()) {
+      return false;
+    }
+    long unansweredLimitUs = Math.max(UNANSWERED_FLOOR_US, 4 * m.medianDelayUs);
+    OptionalLong oldest = outstanding.oldest();
+    return oldest.isEmpty() || nowUs - oldest.getAsLong() < unansweredLimitUs;
   }
 
   /**
@@ -187,14 +216,16 @@ public final class ClockSync implements ClockStrategy {
   /** What the estimate derives from the window: the samples that pass the delay filter, and the skew. */
   private static final class Model {
     final List<ClockSample> filtered = new ArrayList<>();
+    final long minDelayUs;
+    final long medianDelayUs;
     final ClockSample newest;
     final double skewPpm;
     final double skewUncertaintyPpm;
 
     Model(ArrayDeque<ClockSample> window, ClockSyncConfig config) {
       long[] delays = window.stream().mapToLong(ClockSample::roundTripDelayUs).sorted().toArray();
-      long minDelayUs = delays[0];
-      long medianDelayUs = delays[(delays.length - 1) / 2];
+      minDelayUs = delays[0];
+      medianDelayUs = delays[(delays.length - 1) / 2];
       double maxUsedDelayUs =
           Math.max(
               medianDelayUs,

@@ -10,6 +10,10 @@ package io.syncer.protocol.clock;
  *     clock step), for fast convergence
  * @param burstIntervalUs spacing of burst requests, µs
  * @param periodicIntervalUs spacing of the requests after the burst, µs
+ * @param jitterThresholdUs a path is jittery when the window's median delay exceeds its minimum
+ *     delay by more than this, µs; on a jittery path the estimate needs many more samples
+ * @param jitteryBurstRequests on a jittery path the burst goes on up to this many requests
+ * @param jitteryPeriodicIntervalUs spacing of the requests after the burst on a jittery path, µs
  * @param windowSamples how many of the most recent samples the estimator keeps
  * @param delayFilterFraction the skew is fitted only on samples whose delay is at most {@code
  *     max(medianDelay, minDelay × (1 + delayFilterFraction) + delayFilterSlackUs)}, over the
@@ -25,6 +29,9 @@ public record ClockSyncConfig(
     int burstRequests,
     long burstIntervalUs,
     long periodicIntervalUs,
+    long jitterThresholdUs,
+    int jitteryBurstRequests,
+    long jitteryPeriodicIntervalUs,
     int windowSamples,
     double delayFilterFraction,
     long delayFilterSlackUs,
@@ -38,6 +45,9 @@ public record ClockSyncConfig(
     requireAtLeast("burstRequests", burstRequests, 0);
     requireAtLeast("burstIntervalUs", burstIntervalUs, 1);
     requireAtLeast("periodicIntervalUs", periodicIntervalUs, 1);
+    requireAtLeast("jitterThresholdUs", jitterThresholdUs, 0);
+    requireAtLeast("jitteryBurstRequests", jitteryBurstRequests, 0);
+    requireAtLeast("jitteryPeriodicIntervalUs", jitteryPeriodicIntervalUs, 1);
     requireAtLeast("windowSamples", windowSamples, 1);
     if (!(delayFilterFraction >= 0 && delayFilterFraction <= 10)) {
       throw new IllegalArgumentException("delayFilterFraction must be in [0, 10]: " + delayFilterFraction);
@@ -56,8 +66,9 @@ public record ClockSyncConfig(
   }
 
   /**
-   * Burst of 8 requests 100 ms apart, then one every 2 s; a window of 128 samples (about 4
-   * minutes); delay filter {@code max(median, min × 1.25 + 1 ms)}; clocks assumed within 500 ppm of
+   * Burst of 8 requests 100 ms apart, then one every 2 s; on a jittery path (median delay more
+   * than 5 ms above the minimum) a burst of up to 150 requests, then one every 500 ms; a window of
+   * 512 samples (about 4 minutes on a jittery path, 17 on a quiet one); delay filter {@code max(median, min × 1.25 + 1 ms)}; clocks assumed within 500 ppm of
    * each other; skew estimated from 6 filtered samples spanning 20 s; converged after 4 samples;
    * round trips up to 10 s.
    */
@@ -84,7 +95,10 @@ public record ClockSyncConfig(
     private int burstRequests = 8;
     private long burstIntervalUs = 100_000;
     private long periodicIntervalUs = 2_000_000;
-    private int windowSamples = 128;
+    private long jitterThresholdUs = 5_000;
+    private int jitteryBurstRequests = 150;
+    private long jitteryPeriodicIntervalUs = 500_000;
+    private int windowSamples = 512;
     private double delayFilterFraction = 0.25;
     private long delayFilterSlackUs = 1_000;
     private double maxSkewPpm = 500;
@@ -107,6 +121,21 @@ public record ClockSyncConfig(
 
     public Builder periodicIntervalUs(long value) {
       periodicIntervalUs = value;
+      return this;
+    }
+
+    public Builder jitterThresholdUs(long value) {
+      jitterThresholdUs = value;
+      return this;
+    }
+
+    public Builder jitteryBurstRequests(int value) {
+      jitteryBurstRequests = value;
+      return this;
+    }
+
+    public Builder jitteryPeriodicIntervalUs(long value) {
+      jitteryPeriodicIntervalUs = value;
       return this;
     }
 
@@ -155,6 +184,9 @@ public record ClockSyncConfig(
           burstRequests,
           burstIntervalUs,
           periodicIntervalUs,
+          jitterThresholdUs,
+          jitteryBurstRequests,
+          jitteryPeriodicIntervalUs,
           windowSamples,
           delayFilterFraction,
           delayFilterSlackUs,

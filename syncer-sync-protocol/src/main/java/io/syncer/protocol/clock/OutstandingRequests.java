@@ -2,6 +2,7 @@ package io.syncer.protocol.clock;
 
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.OptionalLong;
 
 /**
  * The {@code t0} of requests sent and not yet answered, so that forged, replayed or duplicated
@@ -19,6 +20,11 @@ final class OutstandingRequests {
       oldest.remove();
     }
     pending.add(t0Us);
+  }
+
+  /** The {@code t0} of the oldest request still pending. */
+  OptionalLong oldest() {
+    return pending.isEmpty() ? OptionalLong.empty() : OptionalLong.of(pending.iterator().next());
   }
 
   /** Whether {@code t0Us} was pending; it no longer is afterwards. */

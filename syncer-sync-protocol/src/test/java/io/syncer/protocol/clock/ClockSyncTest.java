@@ -33,6 +33,59 @@ class ClockSyncTest {
   }
 
   @Test
+  void keepsTheShortBurstOnAQuietPath() {
+    long t = 1_000;
+    for (int i = 1; i <= 9; i++) {
+      // Delays between 20.05 and 22.05 ms: the median is within 5 ms of the minimum.
+      exchange(t, 10_000 + 500 * (i % 5), 50, 10_000);
+      long expectedGap = i < 8 ? 100_000 : 2_000_000;
+      assertThat(clock.nextRequestAtUs()).as("after request %d", i).isEqualTo(t + expectedGap);
+      t = clock.nextRequestAtUs();
+    }
+  }
+
+  @Test
+  void samplesLongerAndMoreOftenOnAJitteryPath() {
+    ClockSync jittery =
+        new ClockSync(
+            ClockSyncConfig.builder().jitteryBurstRequests(12).jitteryPeriodicIntervalUs(500_000).build());
+    long t = 1_000;
+    long[] delaysUs = {20_000, 60_000, 40_000, 90_000};
+    for (int i = 1; i <= 14; i++) {
+      jittery.requestSent(t);
+      long delayUs = delaysUs[(i - 1) % delaysUs.length];
+      long t1 = t + delayUs / 2 + SERVER_AHEAD_US;
+      jittery.addSample(new ClockSample(t, t1, t1, t + delayUs));
+      // The first request is judged with no samples in; from the fifth on the window's median
+      // delay (40 ms) is 20 ms above its minimum.
+      long expectedGap = i < 12 ? 100_000 : 500_000;
+      assertThat(jittery.nextRequestAtUs() - t).as("after request %d", i).isEqualTo(expectedGap);
+      t = jittery.nextRequestAtUs();
+    }
+  }
+
+  @Test
+  void keepsToTheQuietScheduleWhileARequestGoesUnanswered() {
+    long t = 1_000;
+    long[] delaysUs = {20_000, 60_000, 40_000, 90_000};
+    for (int i = 1; i <= 8; i++) {
+      exchange(t, delaysUs[(i - 1) % 4] / 2, 0, delaysUs[(i - 1) % 4] / 2);
+      t = clock.nextRequestAtUs();
+    }
+    assertThat(clock.nextRequestAtUs() - 801_000).as("jittery: the burst goes on").isEqualTo(0);
+    long unansweredAt = t;
+    clock.requestSent(unansweredAt); // a server under load leaves it unanswered
+    t = clock.nextRequestAtUs();
+    for (int i = 0; t - unansweredAt < ClockSync.UNANSWERED_FLOOR_US; i++) {
+      exchange(t, delaysUs[i % 4] / 2, 0, delaysUs[i % 4] / 2);
+      assertThat(clock.nextRequestAtUs() - t).as("at %d", t).isEqualTo(100_000);
+      t = clock.nextRequestAtUs();
+    }
+    exchange(t, 10_000, 0, 10_000);
+    assertThat(clock.nextRequestAtUs() - t).isEqualTo(2_000_000);
+  }
+
+  @Test
   void refusesResponsesToRequestsItNeverSentOrAlreadyHeard() {
     ClockSample sample = new ClockSample(1_000, 2_000, 2_100, 3_000);
     assertThat(clock.addSample(sample)).isEqualTo(SampleOutcome.UNSOLICITED);

@@ -29,7 +29,7 @@ class ClockSyncVectorsTest {
 
   /** Pins the descriptive text too; update it together with the vectors. */
   private static final String SHA256 =
-      "1fc7a1e39795bc42cbc89b3fd741242899c93337f5a56c09aa435cb5487307e7";
+      "90c7f74d220f850430b4b5d63a949b61fcdd450f1dd6c665a6746aec83d6c096";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,12 +50,17 @@ class ClockSyncVectorsTest {
     ClockSyncConfig defaults = ClockSyncConfig.defaults();
     assertThat(fieldNames(config))
         .containsExactly(
-            "burstRequests", "burstIntervalUs", "periodicIntervalUs", "windowSamples",
+            "burstRequests", "burstIntervalUs", "periodicIntervalUs", "jitterThresholdUs",
+            "jitteryBurstRequests", "jitteryPeriodicIntervalUs", "windowSamples",
             "delayFilterFraction", "delayFilterSlackUs", "maxSkewPpm", "minSkewSpanUs",
             "minSkewSamples", "convergedSamples", "maxRoundTripUs");
     assertThat(config.get("burstRequests").asInt()).isEqualTo(defaults.burstRequests());
     assertThat(config.get("burstIntervalUs").asLong()).isEqualTo(defaults.burstIntervalUs());
     assertThat(config.get("periodicIntervalUs").asLong()).isEqualTo(defaults.periodicIntervalUs());
+    assertThat(config.get("jitterThresholdUs").asLong()).isEqualTo(defaults.jitterThresholdUs());
+    assertThat(config.get("jitteryBurstRequests").asInt()).isEqualTo(defaults.jitteryBurstRequests());
+    assertThat(config.get("jitteryPeriodicIntervalUs").asLong())
+        .isEqualTo(defaults.jitteryPeriodicIntervalUs());
     assertThat(config.get("windowSamples").asInt()).isEqualTo(defaults.windowSamples());
     assertThat(config.get("delayFilterFraction").asDouble()).isEqualTo(defaults.delayFilterFraction());
     assertThat(config.get("delayFilterSlackUs").asLong()).isEqualTo(defaults.delayFilterSlackUs());
