@@ -135,6 +135,22 @@ class ClockSyncTest {
   }
 
   @Test
+  void convergesOnlyAfterManyMoreSamplesOnAJitteryPath() {
+    ClockSync jittery = new ClockSync(ClockSyncConfig.builder().jitteryConvergedSamples(10).build());
+    long[] downUs = {10_000, 50_000, 30_000, 80_000};
+    for (int i = 0; i < 10; i++) {
+      long t0 = i * 100_000L;
+      jittery.requestSent(t0);
+      long t1 = t0 + 10_000 + SERVER_AHEAD_US;
+      jittery.addSample(new ClockSample(t0, t1, t1, t0 + 10_000 + downUs[i % downUs.length]));
+      // From the fourth sample on the window's median delay is 20 ms or more above its minimum.
+      assertThat(jittery.estimate(t0 + 100_000).orElseThrow().converged())
+          .as("after %d samples", i + 1)
+          .isEqualTo(i + 1 >= 10);
+    }
+  }
+
+  @Test
   void combinesTheFastestUpAndDownPathsOfDifferentSamples() {
     exchange(0, 20_000, 0, 60_000); // fast up, slow down
     exchange(100_000, 60_000, 0, 20_000); // slow up, fast down
@@ -186,7 +202,13 @@ class ClockSyncTest {
 
   @Test
   void keepsOnlyTheConfiguredWindow() {
-    ClockSync small = new ClockSync(ClockSyncConfig.builder().windowSamples(5).convergedSamples(2).build());
+    ClockSync small =
+        new ClockSync(
+            ClockSyncConfig.builder()
+                .windowSamples(5)
+                .convergedSamples(2)
+                .jitteryConvergedSamples(2)
+                .build());
     for (long t0 = 0; t0 < 2_000_000; t0 += 100_000) {
       small.requestSent(t0);
       small.addSample(new ClockSample(t0, t0 + 10_000, t0 + 10_000, t0 + 20_000));
