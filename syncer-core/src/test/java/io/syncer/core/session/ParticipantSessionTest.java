@@ -207,6 +207,13 @@ class ParticipantSessionTest {
         }
       };
 
+  /** Bob, who asks to join {@code code} as soon as he is created, {@code delayUs} each way. */
+  private Participant bobAskingToJoin(String code, long delayUs, SyncPolicy policy) {
+    Participant bob = new Participant("Bob", 0, 0, delayUs, 300_000, 0, policy);
+    bob.session.joinRoom(code);
+    return bob;
+  }
+
   private Participant alice() {
     return new Participant("Alice", -3_000_000, -150, 5_000, 200_000);
   }
@@ -467,8 +474,7 @@ class ParticipantSessionTest {
     run(200_000);
     String code = createRoom(alice);
     // 50 ms each way: welcomed after 100 ms, the fourth clock sample is in after about 500 ms.
-    Participant bob = new Participant("Bob", 0, 0, 50_000, 300_000);
-    bob.session.joinRoom(code);
+    Participant bob = bobAskingToJoin(code, 50_000, SyncerDriftPolicy.defaults());
     run(300_000);
     assertThat(bob.session.snapshot().connected()).isTrue();
     assertThat(bob.session.clockEstimate().map(ClockEstimate::converged)).contains(false);
@@ -498,9 +504,7 @@ class ParticipantSessionTest {
     Participant alice = alice();
     run(200_000);
     String code = createRoom(alice);
-    Participant bob = new Participant("Bob", 0, 0, 20_000, 300_000, 0, UNANSWERED_CLOCK);
-    run(200_000);
-    bob.session.joinRoom(code);
+    Participant bob = bobAskingToJoin(code, 20_000, UNANSWERED_CLOCK);
     run(ParticipantSession.ROOM_ENTRY_CLOCK_WAIT_US - 1_000_000);
     assertThat(bob.session.snapshot().roomCode()).isEmpty();
 
@@ -515,9 +519,7 @@ class ParticipantSessionTest {
     Participant alice = alice();
     run(200_000);
     String code = createRoom(alice);
-    Participant bob = new Participant("Bob", 0, 0, 20_000, 300_000, 0, UNANSWERED_CLOCK);
-    run(200_000);
-    bob.session.joinRoom(code);
+    Participant bob = bobAskingToJoin(code, 20_000, UNANSWERED_CLOCK);
     run(1_000_000);
     bob.session.leaveRoom();
     run(ParticipantSession.ROOM_ENTRY_CLOCK_WAIT_US + 1_000_000);
@@ -536,8 +538,7 @@ class ParticipantSessionTest {
     Participant alice = alice();
     run(200_000);
     String code = createRoom(alice);
-    Participant bob = new Participant("Bob", 0, 0, 50_000, 300_000);
-    bob.session.joinRoom(code);
+    Participant bob = bobAskingToJoin(code, 50_000, SyncerDriftPolicy.defaults());
     run(300_000);
     bob.link.kill();
     run(1_000_000);
