@@ -7,6 +7,13 @@ import io.syncer.core.room.RoomServer;
 import io.syncer.core.schedule.EmulatedClock;
 import io.syncer.core.schedule.VirtualScheduler;
 import io.syncer.core.transport.MemoryTransport;
+import io.syncer.protocol.clock.ClockEstimate;
+import io.syncer.protocol.clock.ClockSample;
+import io.syncer.protocol.clock.ClockStrategy;
+import io.syncer.protocol.clock.SampleOutcome;
+import io.syncer.protocol.drift.DriftController;
+import io.syncer.protocol.drift.SyncPolicy;
+import io.syncer.protocol.drift.SyncerDriftPolicy;
 import io.syncer.protocol.message.ErrorCode;
 import io.syncer.protocol.message.ErrorMessage;
 import io.syncer.protocol.message.Timeline;
@@ -17,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +65,11 @@ class ParticipantSessionTest {
     /** One whose adapter reports frame starts, {@code frameUs} apart, and says so if positive. */
     Participant(String name, long offsetUs, double skewPpm, long delayUs, long seekLatencyUs,
         long frameUs) {
+      this(name, offsetUs, skewPpm, delayUs, seekLatencyUs, frameUs, SyncerDriftPolicy.defaults());
+    }
+
+    Participant(String name, long offsetUs, double skewPpm, long delayUs, long seekLatencyUs,
+        long frameUs, SyncPolicy policy) {
       this.delayUs = delayUs;
       clock = new EmulatedClock(scheduler, offsetUs, skewPpm);
       player = new SimulatedPlayer(clock, seekLatencyUs);
@@ -66,6 +79,7 @@ class ParticipantSessionTest {
               .scheduler(clock)
               .executor(scheduler)
               .random(new SplittableRandom(name.hashCode()))
+              .policy(policy)
               .listener(
                   new ParticipantListener() {
                     @Override
@@ -146,6 +160,58 @@ class ParticipantSessionTest {
     public long seekLatencyUs() {
       return media.seekLatencyUs();
     }
+  }
+
+  /**
+   * Syncer's policy behind a server that answers no clock requests: every response is dropped
+   * before the estimator sees it.
+   */
+  private static final SyncPolicy UNANSWERED_CLOCK =
+      new SyncPolicy() {
+        private final SyncPolicy syncer = SyncerDriftPolicy.defaults();
+
+        @Override
+        public String name() {
+          return "unanswered-clock";
+        }
+
+        @Override
+        public ClockStrategy newClock() {
+          ClockStrategy clock = syncer.newClock();
+          return new ClockStrategy() {
+            @Override
+            public long nextRequestAtUs() {
+              return clock.nextRequestAtUs();
+            }
+
+            @Override
+            public void requestSent(long t0Us) {
+              clock.requestSent(t0Us);
+            }
+
+            @Override
+            public SampleOutcome addSample(ClockSample sample) {
+              return SampleOutcome.UNSOLICITED;
+            }
+
+            @Override
+            public Optional<ClockEstimate> estimate(long localNowUs) {
+              return clock.estimate(localNowUs);
+            }
+          };
+        }
+
+        @Override
+        public DriftController newController() {
+          return syncer.newController();
+        }
+      };
+
+  /** Bob, who asks to join {@code code} as soon as he is created, {@code delayUs} each way. */
+  private Participant bobAskingToJoin(String code, long delayUs, SyncPolicy policy) {
+    Participant bob = new Participant("Bob", 0, 0, delayUs, 300_000, 0, policy);
+    bob.session.joinRoom(code);
+    return bob;
   }
 
   private Participant alice() {
@@ -400,5 +466,89 @@ class ParticipantSessionTest {
           assertThat(e.rid()).hasValue(rid);
         });
     assertThat(alice.player.playing()).isFalse();
+  }
+
+  @Test
+  void joinRoomWaitsForAConvergedClockEstimate() {
+    Participant alice = alice();
+    run(200_000);
+    String code = createRoom(alice);
+    // 50 ms each way: welcomed after 100 ms, the fourth clock sample is in after about 500 ms.
+    Participant bob = bobAskingToJoin(code, 50_000, SyncerDriftPolicy.defaults());
+    run(300_000);
+    assertThat(bob.session.snapshot().connected()).isTrue();
+    assertThat(bob.session.clockEstimate().map(ClockEstimate::converged)).contains(false);
+    run(100_000);
+    assertThat(bob.session.snapshot().roomCode()).as("held while the clock converges").isEmpty();
+    assertThat(alice.session.snapshot().members()).hasSize(1);
+
+    run(1_000_000);
+    assertThat(bob.session.clockEstimate().map(ClockEstimate::converged)).contains(true);
+    assertThat(bob.session.snapshot().roomCode()).contains(code);
+    assertThat(alice.session.snapshot().members()).hasSize(2);
+  }
+
+  @Test
+  void requestsMadeAfterAWaitingRoomEntryFollowItInOrder() {
+    Participant alice = alice();
+    alice.session.createRoom();
+    alice.session.play();
+    run(2_000_000);
+    assertThat(alice.session.snapshot().isOwner()).isTrue();
+    assertThat(roomTimeline(alice).paused()).as("play sent after create_room").isFalse();
+    assertThat(alice.heard).filteredOn(ErrorMessage.class::isInstance).isEmpty();
+  }
+
+  @Test
+  void aServerThatAnswersNoClockRequestsDelaysTheJoinOnlyUpToTheCap() {
+    Participant alice = alice();
+    run(200_000);
+    String code = createRoom(alice);
+    Participant bob = bobAskingToJoin(code, 20_000, UNANSWERED_CLOCK);
+    run(ParticipantSession.ROOM_ENTRY_CLOCK_WAIT_US - 1_000_000);
+    assertThat(bob.session.snapshot().roomCode()).isEmpty();
+
+    run(2_000_000);
+    assertThat(bob.session.clockEstimate()).isEmpty();
+    assertThat(bob.session.snapshot().roomCode()).contains(code);
+    assertThat(alice.session.snapshot().members()).hasSize(2);
+  }
+
+  @Test
+  void leavingBeforeTheJoinWasSentWithdrawsIt() {
+    Participant alice = alice();
+    run(200_000);
+    String code = createRoom(alice);
+    Participant bob = bobAskingToJoin(code, 20_000, UNANSWERED_CLOCK);
+    run(1_000_000);
+    bob.session.leaveRoom();
+    run(ParticipantSession.ROOM_ENTRY_CLOCK_WAIT_US + 1_000_000);
+    assertThat(bob.session.snapshot().roomCode()).isEmpty();
+    assertThat(alice.session.snapshot().members()).hasSize(1);
+    // Neither the join nor a leave reached the server: a leave alone would be not_in_room.
+    assertThat(bob.heard).filteredOn(ErrorMessage.class::isInstance).isEmpty();
+
+    bob.session.joinRoom(code);
+    run(ParticipantSession.ROOM_ENTRY_CLOCK_WAIT_US + 1_000_000);
+    assertThat(bob.session.snapshot().roomCode()).contains(code);
+  }
+
+  @Test
+  void aJoinWaitingAcrossAReconnectIsSentOnceTheNewConnectionsClockConverges() {
+    Participant alice = alice();
+    run(200_000);
+    String code = createRoom(alice);
+    Participant bob = bobAskingToJoin(code, 50_000, SyncerDriftPolicy.defaults());
+    run(300_000);
+    bob.link.kill();
+    run(1_000_000);
+    assertThat(bob.session.snapshot().roomCode()).isEmpty();
+    bob.connect();
+    run(400_000);
+    assertThat(bob.session.snapshot().roomCode()).as("the new connection's clock starts over")
+        .isEmpty();
+    run(1_000_000);
+    assertThat(bob.session.snapshot().roomCode()).contains(code);
+    assertThat(bob.heard).filteredOn(ErrorMessage.class::isInstance).isEmpty();
   }
 }

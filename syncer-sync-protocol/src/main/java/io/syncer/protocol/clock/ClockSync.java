@@ -123,7 +123,19 @@ public final class ClockSync implements ClockStrategy {
             m.skewPpm,
             boundUs,
             window.size(),
-            window.size() >= config.convergedSamples()));
+            converged(localNowUs)));
+  }
+
+  /**
+   * Whether the window holds enough samples for the estimate to be used for playback: on a
+   * jittery path many more, since there the estimate's error shrinks only as the fastest request
+   * and response among the samples get closer to the base delay. Not while the server leaves
+   * requests unanswered (see {@link #jittery}): the extra samples would not come.
+   */
+  private boolean converged(long nowUs) {
+    int samples = window.size();
+    return samples >= config.convergedSamples()
+        && (samples >= config.jitteryConvergedSamples() || !jittery(nowUs));
   }
 
   /**

@@ -23,6 +23,8 @@ package io.syncer.protocol.clock;
  * @param minSkewSpanUs skew is estimated only from used samples spanning at least this, µs
  * @param minSkewSamples and only from at least this many used samples
  * @param convergedSamples samples the window must hold for an estimate to count as converged
+ * @param jitteryConvergedSamples on a jittery path, samples the window must hold for an estimate to
+ *     count as converged: a few samples leave it several milliseconds off there
  * @param maxRoundTripUs samples with a longer round trip are rejected as invalid, µs
  */
 public record ClockSyncConfig(
@@ -39,6 +41,7 @@ public record ClockSyncConfig(
     long minSkewSpanUs,
     int minSkewSamples,
     int convergedSamples,
+    int jitteryConvergedSamples,
     long maxRoundTripUs) {
 
   public ClockSyncConfig {
@@ -62,6 +65,10 @@ public record ClockSyncConfig(
     if (convergedSamples > windowSamples) {
       throw new IllegalArgumentException("convergedSamples must not exceed windowSamples");
     }
+    requireAtLeast("jitteryConvergedSamples", jitteryConvergedSamples, convergedSamples);
+    if (jitteryConvergedSamples > windowSamples) {
+      throw new IllegalArgumentException("jitteryConvergedSamples must not exceed windowSamples");
+    }
     requireAtLeast("maxRoundTripUs", maxRoundTripUs, 1);
   }
 
@@ -69,8 +76,8 @@ public record ClockSyncConfig(
    * Burst of 8 requests 100 ms apart, then one every 2 s; on a jittery path (median delay more
    * than 5 ms above the minimum) a burst of up to 150 requests, then one every 500 ms; a window of
    * 512 samples (about 4 minutes on a jittery path, 17 on a quiet one); delay filter {@code max(median, min × 1.25 + 1 ms)}; clocks assumed within 500 ppm of
-   * each other; skew estimated from 6 filtered samples spanning 20 s; converged after 4 samples;
-   * round trips up to 10 s.
+   * each other; skew estimated from 6 filtered samples spanning 20 s; converged after 4 samples,
+   * or 15 on a jittery path; round trips up to 10 s.
    */
   public static ClockSyncConfig defaults() {
     return builder().build();
@@ -105,6 +112,7 @@ public record ClockSyncConfig(
     private long minSkewSpanUs = 20_000_000;
     private int minSkewSamples = 6;
     private int convergedSamples = 4;
+    private int jitteryConvergedSamples = 15;
     private long maxRoundTripUs = 10_000_000;
 
     private Builder() {}
@@ -174,6 +182,11 @@ public record ClockSyncConfig(
       return this;
     }
 
+    public Builder jitteryConvergedSamples(int value) {
+      jitteryConvergedSamples = value;
+      return this;
+    }
+
     public Builder maxRoundTripUs(long value) {
       maxRoundTripUs = value;
       return this;
@@ -194,6 +207,7 @@ public record ClockSyncConfig(
           minSkewSpanUs,
           minSkewSamples,
           convergedSamples,
+          jitteryConvergedSamples,
           maxRoundTripUs);
     }
   }

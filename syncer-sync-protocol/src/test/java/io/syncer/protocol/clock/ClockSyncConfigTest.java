@@ -26,6 +26,10 @@ class ClockSyncConfigTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ClockSyncConfig.builder().windowSamples(3).convergedSamples(4).build())
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClockSyncConfig.builder().jitteryConvergedSamples(3).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClockSyncConfig.builder().windowSamples(20).jitteryConvergedSamples(21).build())
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ClockSyncConfig.builder().minSkewSamples(2).build())
         .isInstanceOf(IllegalArgumentException.class);
   }

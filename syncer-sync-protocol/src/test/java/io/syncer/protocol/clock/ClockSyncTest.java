@@ -134,6 +134,42 @@ class ClockSyncTest {
     assertThat(clock.estimate(400_000).orElseThrow().converged()).isTrue();
   }
 
+  /** Answers a request every 100 ms with delays between 20 and 90 ms, from {@code from} on. */
+  private static void jitteryExchanges(ClockSync clock, int from, int to, Runnable afterEach) {
+    long[] downUs = {10_000, 50_000, 30_000, 80_000};
+    for (int i = from; i < to; i++) {
+      long t0 = i * 100_000L;
+      clock.requestSent(t0);
+      long t1 = t0 + 10_000 + SERVER_AHEAD_US;
+      clock.addSample(new ClockSample(t0, t1, t1, t0 + 10_000 + downUs[i % downUs.length]));
+      afterEach.run();
+    }
+  }
+
+  @Test
+  void convergesOnlyAfterManyMoreSamplesOnAJitteryPath() {
+    ClockSync jittery = new ClockSync(ClockSyncConfig.builder().jitteryConvergedSamples(10).build());
+    int[] samples = {0};
+    // From the fourth sample on the window's median delay is 20 ms or more above its minimum.
+    jitteryExchanges(jittery, 0, 10, () -> {
+      samples[0]++;
+      assertThat(jittery.estimate(samples[0] * 100_000L).orElseThrow().converged())
+          .as("after %d samples", samples[0])
+          .isEqualTo(samples[0] >= 10);
+    });
+  }
+
+  @Test
+  void convergesOnFewSamplesWhileTheServerLeavesARequestUnanswered() {
+    ClockSync jittery = new ClockSync(ClockSyncConfig.builder().jitteryConvergedSamples(10).build());
+    jitteryExchanges(jittery, 0, 4, () -> {});
+    long unansweredT0 = 400_000;
+    jittery.requestSent(unansweredT0);
+    // Unanswered for max(1 s, 4 median delays = 160 ms): more samples are not coming.
+    assertThat(jittery.estimate(unansweredT0 + 999_999).orElseThrow().converged()).isFalse();
+    assertThat(jittery.estimate(unansweredT0 + 1_000_000).orElseThrow().converged()).isTrue();
+  }
+
   @Test
   void combinesTheFastestUpAndDownPathsOfDifferentSamples() {
     exchange(0, 20_000, 0, 60_000); // fast up, slow down
@@ -186,7 +222,13 @@ class ClockSyncTest {
 
   @Test
   void keepsOnlyTheConfiguredWindow() {
-    ClockSync small = new ClockSync(ClockSyncConfig.builder().windowSamples(5).convergedSamples(2).build());
+    ClockSync small =
+        new ClockSync(
+            ClockSyncConfig.builder()
+                .windowSamples(5)
+                .convergedSamples(2)
+                .jitteryConvergedSamples(2)
+                .build());
     for (long t0 = 0; t0 < 2_000_000; t0 += 100_000) {
       small.requestSent(t0);
       small.addSample(new ClockSample(t0, t0 + 10_000, t0 + 10_000, t0 + 20_000));

@@ -29,7 +29,7 @@ class ClockSyncVectorsTest {
 
   /** Pins the descriptive text too; update it together with the vectors. */
   private static final String SHA256 =
-      "90c7f74d220f850430b4b5d63a949b61fcdd450f1dd6c665a6746aec83d6c096";
+      "88d98a5cfffb0b18e4e133c000f75e04cb5adb5d41cdc76058f00c239e103e4c";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +53,7 @@ class ClockSyncVectorsTest {
             "burstRequests", "burstIntervalUs", "periodicIntervalUs", "jitterThresholdUs",
             "jitteryBurstRequests", "jitteryPeriodicIntervalUs", "windowSamples",
             "delayFilterFraction", "delayFilterSlackUs", "maxSkewPpm", "minSkewSpanUs",
-            "minSkewSamples", "convergedSamples", "maxRoundTripUs");
+            "minSkewSamples", "convergedSamples", "jitteryConvergedSamples", "maxRoundTripUs");
     assertThat(config.get("burstRequests").asInt()).isEqualTo(defaults.burstRequests());
     assertThat(config.get("burstIntervalUs").asLong()).isEqualTo(defaults.burstIntervalUs());
     assertThat(config.get("periodicIntervalUs").asLong()).isEqualTo(defaults.periodicIntervalUs());
@@ -68,6 +68,8 @@ class ClockSyncVectorsTest {
     assertThat(config.get("minSkewSpanUs").asLong()).isEqualTo(defaults.minSkewSpanUs());
     assertThat(config.get("minSkewSamples").asInt()).isEqualTo(defaults.minSkewSamples());
     assertThat(config.get("convergedSamples").asInt()).isEqualTo(defaults.convergedSamples());
+    assertThat(config.get("jitteryConvergedSamples").asInt())
+        .isEqualTo(defaults.jitteryConvergedSamples());
     assertThat(config.get("maxRoundTripUs").asLong()).isEqualTo(defaults.maxRoundTripUs());
   }
 
