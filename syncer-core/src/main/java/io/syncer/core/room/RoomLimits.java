@@ -365,10 +365,10 @@ public final class RoomLimits {
 
     /**
      * Clock requests per second the whole server answers beyond each connection's quiet schedule
-     * (a burst of 10, then one every 2 s): clients on jittery paths ask
-     * more often (PROTOCOL.md §10.2), and a server slowed down by load makes every path look
-     * jittery, so the extra requests are capped server-wide and those over the cap go unanswered,
-     * which tells the clients to fall back to the quiet schedule (default 1000).
+     * (a burst of 10, then one every 2 s): clients on jittery paths ask more often (PROTOCOL.md
+     * §10.2), and a server slowed down by load makes every path look jittery, so the extra
+     * requests are capped server-wide and those over the cap go unanswered, which tells the
+     * clients to fall back to the quiet schedule (default 1000).
      */
     public Builder extraClockRequests(int perSecond) {
       this.extraClockRequestsPerSecond = perSecond;

@@ -35,7 +35,10 @@ public final class ClockSync implements ClockStrategy {
     5.92, 5.69, 5.51, 5.36, 5.24, 5.13, 5.04, 4.97, 4.90, 4.85
   };
 
-  /** A request unanswered for this long (or four median delays, if longer) ends the extra requests of a jittery path. */
+  /**
+   * A request unanswered for this long (or four median delays, if longer) ends the extra requests
+   * of a jittery path.
+   */
   static final long UNANSWERED_FLOOR_US = 1_000_000;
 
   /** Added to the skew uncertainty for oscillator wander and rounding, ppm. */

@@ -75,9 +75,10 @@ public record ClockSyncConfig(
   /**
    * Burst of 8 requests 100 ms apart, then one every 2 s; on a jittery path (median delay more
    * than 5 ms above the minimum) a burst of up to 150 requests, then one every 500 ms; a window of
-   * 512 samples (about 4 minutes on a jittery path, 17 on a quiet one); delay filter {@code max(median, min × 1.25 + 1 ms)}; clocks assumed within 500 ppm of
-   * each other; skew estimated from 6 filtered samples spanning 20 s; converged after 4 samples,
-   * or 15 on a jittery path; round trips up to 10 s.
+   * 512 samples (about 4 minutes on a jittery path, 17 on a quiet one); delay filter {@code
+   * max(median, min × 1.25 + 1 ms)}; clocks assumed within 500 ppm of each other; skew estimated
+   * from 6 filtered samples spanning 20 s; converged after 4 samples, or 15 on a jittery path;
+   * round trips up to 10 s.
    */
   public static ClockSyncConfig defaults() {
     return builder().build();
