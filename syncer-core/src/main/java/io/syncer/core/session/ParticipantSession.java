@@ -875,7 +875,7 @@ public final class ParticipantSession implements SessionAcceptor, AutoCloseable 
     long clockError = lastEstimate.map(ClockEstimate::errorBoundUs).orElse(UNKNOWN_CLOCK_ERROR_US);
     send(
         new Status(state, Math.max(0, player.bufferedAheadUs()), Math.max(0, player.positionUs()),
-            offsetUs, clockError, deliveryDelays.percentileUs()));
+            offsetUs, clockError, deliveryDelays.largestUs()));
   }
 
   private void publish() {

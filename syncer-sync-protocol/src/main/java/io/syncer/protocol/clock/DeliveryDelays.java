@@ -1,15 +1,22 @@
 package io.syncer.protocol.clock;
 
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.OptionalLong;
 
 /**
  * How long the server's messages take to reach this client, measured on the clock exchanges: the
  * server-to-client delay of each response is its receipt time {@code t3} on the estimated server
- * clock minus its send time {@code t2}, and what is reported is a high percentile of the most
- * recent ones. A client reports it in {@code status.deliveryDelayUs} so that the server schedules
- * commands far enough ahead that they arrive before they take effect: the tail of the delay, not
- * its typical value, decides whether a command arrives late.
+ * clock minus its send time {@code t2}, and what is reported is the largest of the recent ones. A
+ * client reports it in {@code status.deliveryDelayUs} so that the server schedules commands far
+ * enough ahead that they arrive before they take effect: the tail of the delay, not its typical
+ * value, decides whether a command arrives late.
+ *
+ * <p>"Recent" is the last {@code window} exchanges together with every exchange received within
+ * {@code horizon} of the latest one, whichever covers more. The count alone is too short for a
+ * client that asks often (64 exchanges every 500 ms are 32 s, which can miss a path's periodic
+ * stalls); the time alone is too short for one that asks rarely (two minutes of an exchange a
+ * minute is two delays).
  *
  * <p>Each delay carries the clock estimate's error (at most half the path asymmetry), which is
  * also the error with which the client judges whether a command arrived before its execute-at
@@ -19,65 +26,71 @@ import java.util.OptionalLong;
  */
 public final class DeliveryDelays {
 
-  /** Delays kept: at one clock exchange every 2 s, the last two minutes or so. */
+  /** Exchanges always kept: at one exchange every 2 s, about two minutes. */
   public static final int DEFAULT_WINDOW = 64;
-  /** The percentile reported (nearest rank): with the default window, the largest delay. */
-  public static final double DEFAULT_QUANTILE = 0.99;
+  /** Exchanges received within this of the latest are kept too, however many. */
+  public static final Duration DEFAULT_HORIZON = Duration.ofMinutes(2);
 
-  private final long[] delaysUs;
-  private final double quantile;
-  private int count;
-  private int next;
+  /** A delay that may still be the largest kept: {@code seq} counts exchanges from 0. */
+  private record Kept(long seq, long receivedUs, long delayUs) {}
+
+  private final int window;
+  private final long horizonUs;
+  // Decreasing in delay from head to tail: a delay is dropped as soon as a younger one at least
+  // as large arrives, because it can never be the largest again. The head is the answer.
+  private final ArrayDeque<Kept> candidates = new ArrayDeque<>();
+  private long nextSeq;
 
   /**
-   * @param window how many of the most recent delays are kept, {@code >= 1}
-   * @param quantile which percentile of them is reported, in (0, 1]
+   * @param window how many of the most recent exchanges are kept, {@code >= 1}
+   * @param horizon how long before the latest exchange others are kept too, not negative
    */
-  public DeliveryDelays(int window, double quantile) {
+  public DeliveryDelays(int window, Duration horizon) {
     if (window < 1) {
       throw new IllegalArgumentException("window must be positive: " + window);
     }
-    if (!(quantile > 0 && quantile <= 1)) {
-      throw new IllegalArgumentException("quantile must be in (0, 1]: " + quantile);
+    if (horizon.isNegative()) {
+      throw new IllegalArgumentException("horizon must not be negative: " + horizon);
     }
-    this.delaysUs = new long[window];
-    this.quantile = quantile;
+    this.window = window;
+    this.horizonUs = horizon.toNanos() / 1_000L;
   }
 
-  /** The reference window and percentile. */
+  /** The reference window and horizon. */
   public static DeliveryDelays defaults() {
-    return new DeliveryDelays(DEFAULT_WINDOW, DEFAULT_QUANTILE);
+    return new DeliveryDelays(DEFAULT_WINDOW, DEFAULT_HORIZON);
   }
 
   /**
-   * Takes the response of an accepted exchange, with the estimate made after it was added. A
-   * negative delay (clock error larger than the delay) counts as 0.
+   * Takes the response of an accepted exchange, with the estimate made after it was added; the
+   * responses come in the order received. A negative delay (clock error larger than the delay)
+   * counts as 0.
    */
   public void add(ClockSample sample, ClockEstimate estimate) {
     long delayUs = Math.max(0, estimate.toServerTime(sample.t3Us()) - sample.t2Us());
-    delaysUs[next] = delayUs;
-    next = (next + 1) % delaysUs.length;
-    count = Math.min(count + 1, delaysUs.length);
+    long receivedUs = sample.t3Us();
+    while (!candidates.isEmpty() && candidates.peekLast().delayUs() <= delayUs) {
+      candidates.pollLast();
+    }
+    long seq = nextSeq++;
+    candidates.addLast(new Kept(seq, receivedUs, delayUs));
+    Kept oldest;
+    while ((oldest = candidates.peekFirst()) != null
+        && seq - oldest.seq() >= window
+        && receivedUs - oldest.receivedUs() > horizonUs) {
+      candidates.pollFirst();
+    }
   }
 
   /** Forgets every delay: after a reconnect the path may be another one. */
   public void clear() {
-    count = 0;
-    next = 0;
+    candidates.clear();
+    nextSeq = 0;
   }
 
-  /**
-   * The nearest-rank percentile of the kept delays, µs: the smallest delay at least {@code
-   * quantile} of them do not exceed. Empty before the first.
-   */
-  public OptionalLong percentileUs() {
-    if (count == 0) {
-      return OptionalLong.empty();
-    }
-    long[] sorted = Arrays.copyOf(delaysUs, count);
-    Arrays.sort(sorted);
-    // The tolerance keeps binary rounding (0.95 × 20 = 19.000000000000004) from adding a rank.
-    int rank = (int) Math.ceil(quantile * count - 1e-9);
-    return OptionalLong.of(sorted[Math.max(1, rank) - 1]);
+  /** The largest kept delay, µs; empty before the first. */
+  public OptionalLong largestUs() {
+    Kept largest = candidates.peekFirst();
+    return largest == null ? OptionalLong.empty() : OptionalLong.of(largest.delayUs());
   }
 }
