@@ -27,7 +27,7 @@ final class NetworkPath {
    */
   NetworkPath(Scenario scenario, SplittableRandom random, long startUs, long endUs) {
     long half = scenario.rttUs() / 2;
-    // Drawn even when the scenario fixes the direction, so that wan and wan-uplink consume the
+    // Drawn even when the scenario fixes the direction, so that wan and wan-mixed consume the
     // same random numbers and a seed gives both the same jitter and spikes.
     boolean uplinkLonger = random.nextBoolean() || scenario.uplinkAlwaysLonger();
     long skew = uplinkLonger ? scenario.asymmetryUs() / 2 : -scenario.asymmetryUs() / 2;

@@ -24,16 +24,21 @@ public record Scenario(
   /** RTT 1 ms, jitter 0.2 ms. */
   public static final Scenario LAN = new Scenario("lan", 1_000, 200, 0, false, 0, 0);
 
-  /** RTT 80 ms, jitter 20 ms, 10 ms one-way asymmetry, its direction drawn per participant. */
-  public static final Scenario WAN = new Scenario("wan", 80_000, 20_000, 10_000, false, 0, 0);
+  /**
+   * RTT 80 ms, jitter 20 ms, 10 ms one-way asymmetry with every participant's uplink the longer
+   * direction, as on consumer lines, whose upload is the slower one: the asymmetry shifts every
+   * clock estimate alike.
+   */
+  public static final Scenario WAN = new Scenario("wan", 80_000, 20_000, 10_000, true, 0, 0);
 
   /**
-   * {@link #WAN} with every participant's uplink the longer direction (as on consumer lines,
-   * whose upload is the slower one): the asymmetry shifts every clock estimate alike. Draws the
-   * same random numbers as {@code wan}, so a seed gives the same jitter in both.
+   * {@link #WAN} with the longer direction drawn per participant: members' clock estimates err
+   * by half the asymmetry in opposite directions, which no round-trip clock sync can see (any
+   * offset can be traded for one-way delays without changing a timestamp). Draws the same random
+   * numbers as {@code wan}, so a seed gives the same jitter in both.
    */
-  public static final Scenario WAN_UPLINK =
-      new Scenario("wan-uplink", 80_000, 20_000, 10_000, true, 0, 0);
+  public static final Scenario WAN_MIXED =
+      new Scenario("wan-mixed", 80_000, 20_000, 10_000, false, 0, 0);
 
   /** RTT 150 ms, jitter 60 ms, 500 ms delay spikes twice a minute. */
   public static final Scenario MOBILE = new Scenario("mobile", 150_000, 60_000, 0, false, 500_000, 2);
@@ -46,17 +51,17 @@ public record Scenario(
   }
 
   /**
-   * The predefined scenario called {@code name} ({@code lan}, {@code wan}, {@code wan-uplink},
+   * The predefined scenario called {@code name} ({@code lan}, {@code wan}, {@code wan-mixed},
    * {@code mobile}).
    */
   public static Scenario named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "lan" -> LAN;
       case "wan" -> WAN;
-      case "wan-uplink" -> WAN_UPLINK;
+      case "wan-mixed" -> WAN_MIXED;
       case "mobile" -> MOBILE;
       default -> throw new IllegalArgumentException(
-          "unknown scenario '" + name + "': use lan, wan, wan-uplink or mobile");
+          "unknown scenario '" + name + "': use lan, wan, wan-mixed or mobile");
     };
   }
 }

@@ -49,7 +49,7 @@ final class SimReport {
         "sync-sim: scenario %s (RTT %.1f ms, jitter %.1f ms, asymmetry %.1f ms%s, spikes %.0f ms x %.1f/min),"
             + " %d participants, %.1f simulated minutes, seed %d%n",
         scenario.name(), scenario.rttUs() / 1e3, scenario.jitterUs() / 1e3,
-        scenario.asymmetryUs() / 1e3, scenario.uplinkAlwaysLonger() ? " uplink longer" : "",
+        scenario.asymmetryUs() / 1e3, asymmetryDirection(scenario),
         scenario.spikeUs() / 1e3, scenario.spikesPerMinute(),
         SyncSimulation.PARTICIPANTS, minutes, seed));
     out.append(String.format(Locale.ROOT,
@@ -178,6 +178,13 @@ final class SimReport {
       Files.createDirectories(parent);
     }
     ChartUtils.saveChartAsPNG(file.toFile(), chart, 1200, 600);
+  }
+
+  private static String asymmetryDirection(Scenario scenario) {
+    if (scenario.asymmetryUs() == 0) {
+      return "";
+    }
+    return scenario.uplinkAlwaysLonger() ? " uplink longer" : " direction per participant";
   }
 
   private static double clamp(double ms) {

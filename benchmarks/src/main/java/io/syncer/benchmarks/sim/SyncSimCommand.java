@@ -51,7 +51,7 @@ public final class SyncSimCommand implements Callable<Integer> {
   }
 
   @Option(names = "--scenario", defaultValue = "wan",
-      description = "Network scenario: lan, wan, wan-uplink (wan, every uplink the longer way) or mobile"
+      description = "Network scenario: lan, wan, wan-mixed (wan, the longer direction drawn per participant) or mobile"
           + " (default ${DEFAULT-VALUE}).")
   String scenario;
 
