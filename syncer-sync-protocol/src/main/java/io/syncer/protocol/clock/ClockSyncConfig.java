@@ -74,9 +74,9 @@ public record ClockSyncConfig(
 
   /**
    * Burst of 8 requests 100 ms apart, then one every 2 s; on a jittery path (median delay more
-   * than 5 ms above the minimum) a burst of up to 150 requests, then one every 500 ms; a window of
-   * 512 samples (about 4 minutes on a jittery path, 17 on a quiet one); delay filter {@code
-   * max(median, min × 1.25 + 1 ms)}; clocks assumed within 500 ppm of each other; skew estimated
+   * than 5 ms above the minimum) a burst of up to 600 requests (a minute), then one every 500 ms;
+   * a window of 1024 samples (about 8 minutes on a jittery path, 34 on a quiet one); delay filter
+   * {@code max(median, min × 1.25 + 1 ms)}; clocks assumed within 500 ppm of each other; skew estimated
    * from 6 filtered samples spanning 20 s; converged after 4 samples, or 15 on a jittery path;
    * round trips up to 10 s.
    */
@@ -104,9 +104,9 @@ public record ClockSyncConfig(
     private long burstIntervalUs = 100_000;
     private long periodicIntervalUs = 2_000_000;
     private long jitterThresholdUs = 5_000;
-    private int jitteryBurstRequests = 150;
+    private int jitteryBurstRequests = 600;
     private long jitteryPeriodicIntervalUs = 500_000;
-    private int windowSamples = 512;
+    private int windowSamples = 1024;
     private double delayFilterFraction = 0.25;
     private long delayFilterSlackUs = 1_000;
     private double maxSkewPpm = 500;
