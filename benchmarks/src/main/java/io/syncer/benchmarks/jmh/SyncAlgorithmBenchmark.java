@@ -3,6 +3,7 @@ package io.syncer.benchmarks.jmh;
 import io.syncer.protocol.clock.ClockEstimate;
 import io.syncer.protocol.clock.ClockSample;
 import io.syncer.protocol.clock.ClockStrategy;
+import io.syncer.protocol.clock.ClockSyncConfig;
 import io.syncer.protocol.drift.Correction;
 import io.syncer.protocol.drift.DriftController;
 import io.syncer.protocol.drift.DriftDecision;
@@ -66,7 +67,7 @@ public class SyncAlgorithmBenchmark {
       }
       shiftUs = 0;
       next = 0;
-      for (int i = 0; i < 128; i++) {
+      for (int i = 0; i < ClockSyncConfig.defaults().windowSamples(); i++) {
         exchange();
       }
     }
